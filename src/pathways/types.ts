@@ -52,6 +52,11 @@ export interface PixelQueryResult {
    * input channels of the selected pixels (C_{-1} = input.channels).
    */
   edgeFlow: Float32Array[];
+  /**
+   * inputFlow[j] = Σ_pixels x_p[j] · ∂z_c/∂x_p[j]: the flow leaving input channel j (the sources
+   * of edgeFlow[0]); Σ_j inputFlow[j] = relevance.
+   */
+  inputFlow: Float32Array;
   /** R_c(p) = Σ_pixels x_p · ∂z_c/∂x_p with the gates fixed. */
   relevance: number;
   /** diffusion[l]: D_l for the selection, H×W×C of layer l (definition 2). */
@@ -61,4 +66,65 @@ export interface PixelQueryResult {
   beamWidth: number;
   /** Largest absolute conservation error over all layers and nodes, in logit units. */
   maxConservationError: number;
+}
+
+/**
+ * The gates of one image (pathways.md, definition 1): everything fixed by the ordinary forward
+ * pass. Plain typed arrays (NHWC, batch axis dropped), so gates can be kept between queries,
+ * transferred between threads and never leak tensors.
+ */
+export interface Gates {
+  input: InputInfo;
+  layers: PathwayLayerInfo[];
+  /** The model input x (H×W×C, already normalised, e.g. pixel/255). */
+  image: Float32Array;
+  /** preActivation[l] = z_l, layer l's output before its ReLU (pool: the pooled values). */
+  preActivation: Float32Array[];
+  /** activation[l] = h_l, layer l's output (after its ReLU, if any). */
+  activation: Float32Array[];
+  /** mask[l] = [z_l > 0] as 0/1 for rectified layers; null where the layer has no ReLU. */
+  masks: Array<Float32Array | null>;
+  /**
+   * switches[l] for max-pool layers: for each output element (index (u*W_out+v)*C+ch), the flat
+   * index (r*W_in+c)*C+ch of its window's maximum (first in row-major window order on ties).
+   */
+  switches: Array<Int32Array | null>;
+  logits: Float32Array;
+  probabilities: Float32Array;
+  prediction: number;
+}
+
+/** Whole-image statistics over a pixel set (definitions 4, 7, 8 and relevance of definition 5). */
+export interface ImageStatistics {
+  input: InputInfo;
+  layers: PathwayLayerInfo[];
+  /** Flat positions (row * W + col) of the analysed pixels (default: every non-zero pixel). */
+  pixels: Int32Array;
+  /** sizes[l][measure][i * C_l + k] = s_l^p[k] for p = pixels[i] (every measure is returned). */
+  sizes: Array<Record<Measure, Float32Array>>;
+  /** The measure used for counts and portion-hot codes. */
+  measure: Measure;
+  /** thresholds[l] = τ_l actually applied on layer l (absolute, in the measure's units). */
+  thresholds: Float32Array;
+  /** counts[l][k] = N_l[k] = #pixels i with sizes[l][measure][i*C_l+k] > τ_l (definition 7). */
+  counts: Int32Array[];
+  /** N_total = Σ_l Σ_k N_l[k]. */
+  total: number;
+  /** m of the portion-hot code (definition 8). */
+  topM: number;
+  /** topMaps[l][i * topM + r] = the r-th largest map of pixel i on layer l (its portion-hot 1s). */
+  topMaps: Int32Array[];
+  /** portionHot[l][k] = share of analysed pixels whose top-m maps on layer l include k. */
+  portionHot: Float32Array[];
+  /** relevance[c * (H*W) + p] = R_c(p) = Σ_ch x[p,ch] ∂z_c/∂x[p,ch] (gates fixed), every pixel. */
+  relevance: Float32Array;
+  classCount: number;
+  logits: Float32Array;
+  probabilities: Float32Array;
+  prediction: number;
+  /**
+   * Only when requested: completenessError[l] = max |Σ_p D_l^p + B_l − h_l| over layer l, with the
+   * sum over ALL non-zero pixels (definition 3), in the layer's units.
+   */
+  completenessError?: Float32Array;
 }

@@ -1,0 +1,28 @@
+// Automated accessibility check of the main view (axe): no serious or critical violations.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+test('the main view has no serious accessibility violations', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ sample: '7' });
+  await app.waitForModel();
+  await app.predictedClassFor(7);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+});
+
+test('the gallery works from the keyboard', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ sample: '0' });
+  await app.waitForModel();
+  await app.thumb(0).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(app.thumb(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.inputCaption).toHaveText(/^Sample 1 · label/);
+  expect(await app.predictedClassFor(1)).toBeGreaterThanOrEqual(0);
+});

@@ -1,0 +1,51 @@
+// The backend choice: forced backends are used (a forced WebGPU even on Chromium's software
+// adapter), a bad value falls back with a notice, and the badge says what actually runs.
+import { expect, test } from '@playwright/test';
+import { referencePredictions, type SampleTruth } from './fixtures/oracle';
+import { AppPage } from './pages/app-page';
+
+let truth: SampleTruth[] = [];
+
+test.beforeAll(async () => {
+  truth = await referencePredictions('mnist', [0, 137]);
+});
+
+test('?backend=wasm runs on WASM', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ backend: 'wasm' });
+  await app.expectBackend('wasm');
+  await app.waitForModel();
+  for (const t of truth) {
+    await app.pickSample(t.index);
+    expect(await app.predictedClassFor(t.index)).toBe(t.predicted);
+  }
+  await expect(page).toHaveURL(/backend=wasm/);
+});
+
+test('?backend=webgpu uses WebGPU, even on a software adapter', async ({ page }) => {
+  test.setTimeout(120_000);
+  const hasAdapter = await page.evaluate(async () => {
+    const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    return Boolean(gpu && (await gpu.requestAdapter()));
+  });
+  test.skip(!hasAdapter, 'this Chromium exposes no WebGPU adapter');
+  const app = new AppPage(page);
+  const first = truth[0] as SampleTruth;
+  // One tiny workload only: software WebGPU is slow.
+  await app.open({ backend: 'webgpu', sample: String(first.index) });
+  await expect(app.backend).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(app.backend).toHaveAttribute('data-backend', 'webgpu');
+  await expect(app.modelStatus).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  expect(await app.predictedClassFor(first.index)).toBe(first.predicted);
+  await expect(app.notices).toHaveCount(0);
+});
+
+test('an unknown ?backend value falls back to the automatic choice with a notice', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ backend: 'quantum' });
+  await expect(app.notices).toContainText('backend value "quantum" was ignored');
+  await app.expectBackend('wasm');
+  await expect(page).not.toHaveURL(/backend=/);
+});

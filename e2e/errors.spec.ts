@@ -1,0 +1,99 @@
+// Failures are explained and contained: the page never goes blank, and what still works keeps
+// working (the gallery and the input without a model; the model without a gallery).
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+test('a missing custom model says what failed and keeps the gallery', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ modelUrl: 'models/missing/model.json' });
+  await expect(app.error).toContainText('could not be loaded');
+  await expect(app.error).toContainText('models/missing/model.json');
+  await expect(page.getByRole('radio', { name: 'MNIST', exact: true })).not.toBeChecked();
+  // The gallery and the input still work without a model.
+  await app.pickSample(3);
+  await expect(app.inputCaption).toHaveText(/^Sample 3 · label/);
+  // Picking a built-in model recovers.
+  await page.getByRole('radio', { name: 'MNIST', exact: true }).check();
+  await app.waitForModel();
+  await expect(app.error).toHaveCount(0);
+  expect(await app.predictedClassFor(3)).toBeGreaterThanOrEqual(0);
+  await expect(page).not.toHaveURL(/modelUrl/);
+});
+
+test('a model with the wrong shape is rejected with the reason', async ({ page }) => {
+  // A valid Keras model (Dense 5 → 3 with its 18 weights), just not one for 28×28 images.
+  await page.route('**/models/wrong/weights.bin', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: Buffer.alloc(18 * 4) }),
+  );
+  await page.route('**/models/wrong/model.json', async (route) => {
+    const topology = {
+      class_name: 'Sequential',
+      config: {
+        name: 'wrong',
+        layers: [
+          {
+            class_name: 'Dense',
+            config: { name: 'd', units: 3, batch_input_shape: [null, 5], activation: 'linear' },
+          },
+        ],
+      },
+    };
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        format: 'layers-model',
+        modelTopology: topology,
+        weightsManifest: [
+          {
+            paths: ['weights.bin'],
+            weights: [
+              { name: 'd/kernel', shape: [5, 3], dtype: 'float32' },
+              { name: 'd/bias', shape: [3], dtype: 'float32' },
+            ],
+          },
+        ],
+      }),
+    });
+  });
+  const app = new AppPage(page);
+  await app.open({ modelUrl: 'models/wrong/model.json' });
+  await expect(app.error).toContainText('input shape is [?, 5]');
+  await expect(app.error).toContainText('[?, 10]');
+});
+
+test('an absolute or cross-origin model URL is refused without fetching it', async ({ page }) => {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1')) external.push(r.url());
+  });
+  const app = new AppPage(page);
+  await app.open({ modelUrl: 'https://evil.example/model.json' });
+  await expect(app.notices).toContainText('modelUrl value');
+  await expect(app.notices).toContainText('was ignored');
+  await app.waitForModel();
+  expect(external).toEqual([]);
+});
+
+test('hostile link values are shown as text, never as markup', async ({ page }) => {
+  const app = new AppPage(page);
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  await app.open({ model: hostile, sample: '99999' });
+  await expect(app.notices).toContainText('model value');
+  await expect(app.notices).toContainText('<img src=x');
+  await expect(app.notices).toContainText('Sample 99999 does not exist');
+  await app.waitForModel();
+  expect(await page.locator('.notices img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page).toHaveURL(/model=mnist/);
+});
+
+test('a broken sample file leaves the model working', async ({ page }) => {
+  await page.route('**/samples/mnist.bin', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: Buffer.alloc(100) }),
+  );
+  const app = new AppPage(page);
+  await app.open();
+  await expect(page.getByTestId('gallery-error')).toContainText('100 bytes');
+  await app.waitForModel();
+  await app.expectBackend('wasm');
+});

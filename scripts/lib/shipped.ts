@@ -1,0 +1,50 @@
+// Node-only access to the shipped models and sample sets for the pathway CLI, the benchmark and
+// the engine's tests on the shipped MNIST model.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { initNodeBackend, loadModelFromDir } from '../../training/lib/node-model';
+import { parseSampleSet, sampleImage, type SampleSet } from '../../src/model/samples';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const MODEL_IDS = ['mnist', 'fashion'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+export function modelDirOf(id: ModelId): string {
+  return join(REPO_ROOT, 'public', 'models', id);
+}
+
+export function hasShippedModel(id: ModelId): boolean {
+  return existsSync(join(modelDirOf(id), 'model.json'));
+}
+
+/** Starts the wasm backend (the CLI's and tests' backend) and loads public/models/<id>. */
+export async function loadShippedModel(id: ModelId): Promise<LayersModel> {
+  await initNodeBackend('wasm');
+  const dir = modelDirOf(id);
+  if (!hasShippedModel(id)) throw new Error(`No shipped model at ${dir} (model.json missing).`);
+  // The umbrella package's LayersModel is the same class as tfjs-layers' one.
+  return (await loadModelFromDir(dir)) as unknown as LayersModel;
+}
+
+/** public/samples/<id>.bin + .json, validated. */
+export function readSampleSet(id: ModelId): SampleSet {
+  const dir = join(REPO_ROOT, 'public', 'samples');
+  const meta: unknown = JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
+  const bytes = readFileSync(join(dir, `${id}.bin`));
+  return parseSampleSet(
+    meta,
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+}
+
+/** Sample `index` of the set as the model input (pixel/255, H×W×1). */
+export function sampleInput(set: SampleSet, index: number): Float32Array {
+  if (!Number.isInteger(index) || index < 0 || index >= set.count) {
+    throw new Error(
+      `Sample ${index} does not exist (the ${set.dataset} set has ${set.count}: 0-${set.count - 1}).`,
+    );
+  }
+  return sampleImage(set, index);
+}

@@ -1,0 +1,35 @@
+// Starts the worker's backend (the link's ?backend or the automatic choice) and reports it.
+import { BACKEND_LABELS } from '../../model/backend-types';
+import type { WorkerClient } from '../../worker/client';
+import type { AppStore } from '../../state/store';
+
+const INIT_TIMEOUT_MS = 60_000;
+
+export function startBackend(store: AppStore, client: WorkerClient): void {
+  const { backend } = store.getState();
+  store.getState().patchBackend({ runsOnMainThread: client.runsOnMainThread });
+  client
+    .request(
+      'init',
+      { backend: backend.requested },
+      { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS },
+    )
+    .then((info) => {
+      const state = store.getState();
+      state.patchBackend({ info, error: null, runsOnMainThread: client.runsOnMainThread });
+      if (info.fallbackNotice) {
+        state.notify({ id: 'backend-fallback', level: 'warning', text: info.fallbackNotice });
+      }
+    })
+    .catch((error: Error) => {
+      const state = store.getState();
+      const requested =
+        backend.requested === 'auto' ? 'any backend' : BACKEND_LABELS[backend.requested];
+      state.patchBackend({ error: error.message });
+      state.notify({
+        id: 'backend-error',
+        level: 'error',
+        text: `TensorFlow.js could not start ${requested}: ${error.message}`,
+      });
+    });
+}

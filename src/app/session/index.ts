@@ -1,0 +1,41 @@
+// The session connects the store to the outside world: the model worker, the sample files and
+// the URL. It starts once per page; React components only read the store and call its actions.
+import type { WorkerClient } from '../../worker/client';
+import { createModelWorkerClient } from '../../worker/spawn';
+import { appStore, type AppStore } from '../../state/store';
+import { startUrlSync } from '../../state/url-sync';
+import { startBackend } from './backend-init';
+import { startModelLoader } from './model-loader';
+import { startPredictor } from './predictor';
+import { startSamplesLoader } from './samples-loader';
+import { watchWorker } from './worker-events';
+
+export interface Session {
+  /** The worker client, for panels that request engine work (see docs/app-shell.md). */
+  client: WorkerClient;
+  store: AppStore;
+}
+
+let current: Session | null = null;
+
+export function startSession(
+  store: AppStore = appStore,
+  createClient: () => WorkerClient = createModelWorkerClient,
+): Session {
+  if (current) return current;
+  const client = createClient();
+  startUrlSync(store);
+  // Samples first: the gallery and the first image do not wait for the model.
+  startSamplesLoader(store);
+  startBackend(store, client);
+  startModelLoader(store, client);
+  const predictor = startPredictor(store, client);
+  watchWorker(store, client, () => predictor.refresh());
+  current = { client, store };
+  return current;
+}
+
+/** The running session's worker client (null before startSession). */
+export function getSession(): Session | null {
+  return current;
+}

@@ -1,0 +1,86 @@
+import { formatSigned } from '../../lib/format';
+import '../maps/common.css';
+import { ClassTable, argmax } from './ClassTable';
+import './classes.css';
+import { RelevanceHeatmap } from './RelevanceHeatmap';
+
+export interface ClassPanelProps {
+  /** Softmax probabilities (length = number of classes). */
+  probabilities: Float32Array;
+  classNames: readonly string[];
+  /** relevanceByClass[c][p] = R_c(p) = x_p · ∂z_c/∂x_p (gates fixed), length width × height. */
+  relevanceByClass: Float32Array[];
+  /** R_c of the current selection for every class, or null when nothing is selected. */
+  pixelContribution: Float32Array | null;
+  chosenClass: number;
+  onChooseClass: (c: number) => void;
+  /** The input image, drawn faintly under the heat map. */
+  image: Float32Array;
+  width: number;
+  height: number;
+  selectedPixels: readonly number[];
+  /** Plain name of the selection, e.g. "pixel (row 12, col 7)". */
+  selectionLabel?: string | null;
+  selectionIsZero?: boolean;
+}
+
+/**
+ * What the network decides and what the selection has to do with it: class probabilities, the
+ * selection's signed contribution to every class logit, and a heat map of every pixel's
+ * contribution to the chosen class.
+ */
+export function ClassPanel(props: ClassPanelProps) {
+  const { probabilities, classNames, relevanceByClass, pixelContribution, chosenClass } = props;
+  const predicted = argmax(probabilities);
+  const chosenName = classNames[chosenClass] ?? String(chosenClass);
+  const relevance = relevanceByClass[chosenClass];
+  const relevanceOk = relevance !== undefined && relevance.length === props.width * props.height;
+  const chosenContribution = pixelContribution?.[chosenClass];
+
+  return (
+    <section className="pl-panel pl-class-panel" aria-label="Classes">
+      <h2>Classes</h2>
+      <p className="pl-explain">
+        The network predicts “{classNames[predicted] ?? predicted}”. The right-hand bars show how
+        much {props.selectionLabel ?? 'the selected pixel'} pushes each class’s score (logit) up
+        (blue) or down (orange): its value times the score’s gradient, with the network’s on/off
+        switches fixed by this image. Choose a class to follow its flows.
+      </p>
+      {props.selectionIsZero && (
+        <p className="pl-notice">
+          The selection is background (value 0): it contributes exactly 0 to every class.
+        </p>
+      )}
+      <ClassTable
+        probabilities={probabilities}
+        classNames={classNames}
+        pixelContribution={pixelContribution}
+        chosenClass={chosenClass}
+        onChooseClass={props.onChooseClass}
+      />
+      {chosenContribution !== undefined && (
+        <p className="pl-class-summary">
+          Selection → “{chosenName}”: <strong>{formatSigned(chosenContribution)}</strong> logit
+          units (gradient × input, gates fixed).
+        </p>
+      )}
+      <h3>Which pixels speak for “{chosenName}”?</h3>
+      <p className="pl-explain">
+        Each pixel coloured by its own contribution to “{chosenName}”: blue for, orange against. The
+        grey is the digit; background pixels are 0 and stay uncoloured.
+      </p>
+      {relevanceOk ? (
+        <RelevanceHeatmap
+          image={props.image}
+          width={props.width}
+          height={props.height}
+          relevance={relevance}
+          className={chosenName}
+          selectedPixels={props.selectedPixels}
+        />
+      ) : (
+        <p className="pl-explain">The relevance map for this class is not available yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import { BRUSH_SIZES } from '../../lib/brush';
+import '../maps/common.css';
+import { InputCanvas } from './InputCanvas';
+import { InputToolbar } from './InputToolbar';
+import { PixelReadout } from './PixelReadout';
+import type { DrawHandler, InputMode, SelectHandler } from './types';
+import { UploadDialog } from './UploadDialog';
+
+export interface InputPanelProps {
+  image: Float32Array;
+  width: number;
+  height: number;
+  selectedPixels: readonly number[];
+  hoverPixel: number | null;
+  onSelect: SelectHandler;
+  onHover: (pixel: number | null) => void;
+  mode: InputMode;
+  onModeChange: (mode: InputMode) => void;
+  brushSize?: number;
+  onBrushSizeChange?: (size: number) => void;
+  /** Receives drawn strokes and the cleared image (phase 'end'); without it the input is fixed. */
+  onDraw?: DrawHandler;
+  /** An applied upload, already converted to the model's grid; defaults to onDraw(image, 'end'). */
+  onUpload?: (image: Float32Array, fileName: string) => void;
+  /** Hide drawing, clearing and upload (e.g. a lecture link that fixes the image). */
+  readOnly?: boolean;
+  displaySize?: number;
+  /** Heading level text; the shell may rename the panel. */
+  title?: string;
+}
+
+/**
+ * The input view: tools, the enlarged image and a plain-language readout. Controlled: the image,
+ * selection, hover and mode live with the caller. Only transient UI state (the file being
+ * previewed, and the brush size when the caller does not control it) lives here.
+ */
+export function InputPanel(props: InputPanelProps) {
+  const { image, width, height, mode, readOnly = false, onDraw } = props;
+  const [localBrush, setLocalBrush] = useState<number>(BRUSH_SIZES.initial);
+  const brushSize = props.brushSize ?? localBrush;
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editable = !readOnly && onDraw !== undefined;
+
+  return (
+    <section className="pl-panel pl-input-panel" aria-label={props.title ?? 'Input image'}>
+      <h2>{props.title ?? 'Input image'}</h2>
+      <p className="pl-explain">
+        {mode === 'select'
+          ? 'Click a pixel (or drag a rectangle) to follow its signal through the network. Darker means more ink; the white background is 0.'
+          : 'Draw a digit with the brush; the network recomputes when you lift the pen.'}
+      </p>
+      <InputToolbar
+        mode={mode}
+        onModeChange={props.onModeChange}
+        brushSize={brushSize}
+        onBrushSizeChange={props.onBrushSizeChange ?? setLocalBrush}
+        allowDrawing={editable}
+        onClear={editable ? () => onDraw(new Float32Array(width * height), 'end') : undefined}
+        onUpload={editable ? () => fileInput.current?.click() : undefined}
+      />
+      <InputCanvas
+        image={image}
+        width={width}
+        height={height}
+        selectedPixels={props.selectedPixels}
+        hoverPixel={props.hoverPixel}
+        onSelect={props.onSelect}
+        onHover={props.onHover}
+        mode={editable ? mode : 'select'}
+        onDraw={onDraw}
+        brushSize={brushSize}
+        displaySize={props.displaySize}
+      />
+      <PixelReadout
+        image={image}
+        width={width}
+        selectedPixels={props.selectedPixels}
+        hoverPixel={props.hoverPixel}
+      />
+      {editable && (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/png,image/jpeg"
+            className="pl-sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              // Reset so choosing the same file again still fires a change.
+              e.currentTarget.value = '';
+            }}
+          />
+          <UploadDialog
+            file={file}
+            width={width}
+            height={height}
+            onApply={(img) =>
+              props.onUpload ? props.onUpload(img, file?.name ?? '') : onDraw(img, 'end')
+            }
+            onClose={() => setFile(null)}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId, type ReactNode } from 'react';
+import { BRUSH_SIZES } from '../../lib/brush';
+import { BrushIcon, ClearIcon, EraserIcon, SelectIcon, UploadIcon } from './icons';
+import type { InputMode } from './types';
+
+interface InputToolbarProps {
+  mode: InputMode;
+  onModeChange: (mode: InputMode) => void;
+  brushSize: number;
+  onBrushSizeChange: (size: number) => void;
+  /** Without a handler the button is hidden (e.g. a lecture link that locks the image). */
+  onClear?: () => void;
+  onUpload?: () => void;
+  /** Hide the drawing tools (a read-only sample). */
+  allowDrawing?: boolean;
+}
+
+const MODES: Array<{ mode: InputMode; label: string; icon: ReactNode; title: string }> = [
+  {
+    mode: 'select',
+    label: 'Select',
+    icon: <SelectIcon />,
+    title: 'Click a pixel or drag a rectangle',
+  },
+  { mode: 'draw', label: 'Brush', icon: <BrushIcon />, title: 'Draw strokes like an MNIST digit' },
+  { mode: 'erase', label: 'Eraser', icon: <EraserIcon />, title: 'Erase ink' },
+];
+
+/** Mode switch, brush size, clear and upload, with icons and visible text. */
+export function InputToolbar(props: InputToolbarProps) {
+  const { mode, brushSize, allowDrawing = true } = props;
+  const sizeId = useId();
+  const modes = allowDrawing ? MODES : MODES.slice(0, 1);
+  return (
+    <div className="pl-toolbar" role="toolbar" aria-label="Input tools">
+      {modes.length > 1 && (
+        <div className="pl-toolbar-group" role="group" aria-label="Tool">
+          {modes.map((m) => (
+            <button
+              key={m.mode}
+              type="button"
+              className="pl-button"
+              aria-pressed={mode === m.mode}
+              title={m.title}
+              onClick={() => props.onModeChange(m.mode)}
+            >
+              {m.icon}
+              {m.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {allowDrawing && mode !== 'select' && (
+        <div className="pl-toolbar-group pl-brush-size">
+          <label htmlFor={sizeId}>Size</label>
+          <input
+            id={sizeId}
+            type="range"
+            min={BRUSH_SIZES.min}
+            max={BRUSH_SIZES.max}
+            step={BRUSH_SIZES.step}
+            value={brushSize}
+            aria-valuetext={`${brushSize} pixels`}
+            onChange={(e) => props.onBrushSizeChange(Number(e.currentTarget.value))}
+          />
+          <output htmlFor={sizeId}>{brushSize} px</output>
+        </div>
+      )}
+      <div className="pl-toolbar-group pl-toolbar-end">
+        {allowDrawing && props.onClear && (
+          <button type="button" className="pl-button" onClick={props.onClear}>
+            <ClearIcon />
+            Clear
+          </button>
+        )}
+        {props.onUpload && (
+          <button type="button" className="pl-button" onClick={props.onUpload}>
+            <UploadIcon />
+            Upload…
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

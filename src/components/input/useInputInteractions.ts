@@ -1,0 +1,218 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { stamp, strokeSegment, type BrushPoint } from '../../lib/brush';
+import {
+  boundingRegion,
+  cellOf,
+  clampCell,
+  indexOf,
+  isArrowKey,
+  moveCursor,
+  regionFromCorners,
+  regionPixels,
+  type Cell,
+  type KeyboardCursor,
+} from '../../lib/selection';
+import type { DrawHandler, InputMode, SelectHandler } from './types';
+
+interface Options {
+  image: Float32Array;
+  width: number;
+  height: number;
+  selectedPixels: readonly number[];
+  hoverPixel: number | null;
+  mode: InputMode;
+  brushSize: number;
+  onSelect: SelectHandler;
+  onHover: (pixel: number | null) => void;
+  onDraw: DrawHandler | undefined;
+  /** Text for the screen-reader live region after a keyboard move. */
+  announce: (cursor: KeyboardCursor, committed: boolean) => void;
+}
+
+const centre = (c: Cell): BrushPoint => ({ x: c.col + 0.5, y: c.row + 0.5 });
+
+/**
+ * Pointer and keyboard behaviour of the input canvas, kept apart from rendering. Selection is
+ * committed only on pointer-up or Enter/Space, because every commit starts a pathway computation;
+ * hover and the keyboard cursor are cheap previews.
+ */
+export function useInputInteractions(o: Options) {
+  const [drag, setDrag] = useState<KeyboardCursor | null>(null);
+  const [cursor, setCursor] = useState<KeyboardCursor | null>(null);
+  const [brushAt, setBrushAt] = useState<BrushPoint | null>(null);
+  // The stroke in progress is painted from here, so ink shows even if the caller only stores
+  // finished strokes (phase 'end') and ignores the 'stroke' previews.
+  const [strokeImage, setStrokeImage] = useState<Float32Array | null>(null);
+  const stroke = useRef<{ buffer: Float32Array; last: BrushPoint } | null>(null);
+  const pointerFocus = useRef(false);
+  const lastHover = useRef<number | null>(null);
+  const { width, height, mode } = o;
+  const drawing = mode !== 'select';
+  const kind = mode === 'erase' ? 'eraser' : 'brush';
+
+  const hover = (p: number | null) => {
+    if (p === lastHover.current) return;
+    lastHover.current = p;
+    o.onHover(p);
+  };
+
+  const toGrid = (e: PointerEvent<HTMLElement>): BrushPoint => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return {
+      x: ((e.clientX - r.left) / Math.max(1, r.width)) * width,
+      y: ((e.clientY - r.top) / Math.max(1, r.height)) * height,
+    };
+  };
+  const toCell = (p: BrushPoint): Cell =>
+    clampCell({ row: Math.floor(p.y), col: Math.floor(p.x) }, width, height);
+
+  const initialCursor = useCallback((): KeyboardCursor => {
+    const b = boundingRegion(o.selectedPixels, width);
+    if (b) {
+      return {
+        anchor: { row: b.region.row0, col: b.region.col0 },
+        focus: { row: b.region.row1, col: b.region.col1 },
+      };
+    }
+    const c =
+      o.hoverPixel !== null
+        ? cellOf(o.hoverPixel, width)
+        : { row: Math.floor(height / 2), col: Math.floor(width / 2) };
+    return { anchor: c, focus: c };
+  }, [o.selectedPixels, o.hoverPixel, width, height]);
+
+  const emitDraw = (buffer: Float32Array, phase: 'stroke' | 'end') => {
+    const copy = Float32Array.from(buffer);
+    setStrokeImage(phase === 'stroke' ? copy : null);
+    o.onDraw?.(copy, phase);
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLElement>) => {
+    if (e.button !== 0) return;
+    pointerFocus.current = true;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setCursor(null);
+    const pt = toGrid(e);
+    const cell = toCell(pt);
+    if (!drawing) {
+      setDrag({ anchor: cell, focus: cell });
+      return;
+    }
+    if (!o.onDraw) return;
+    const buffer = Float32Array.from(o.image);
+    stamp(buffer, width, height, pt, o.brushSize, kind);
+    stroke.current = { buffer, last: pt };
+    emitDraw(buffer, 'stroke');
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
+    const pt = toGrid(e);
+    const cell = toCell(pt);
+    hover(indexOf(cell, width));
+    if (drawing) setBrushAt(pt);
+    if (drag) {
+      const f = drag.focus;
+      if (f.row !== cell.row || f.col !== cell.col) setDrag({ anchor: drag.anchor, focus: cell });
+    }
+    const s = stroke.current;
+    if (s) {
+      if (strokeSegment(s.buffer, width, height, s.last, pt, o.brushSize, kind)) {
+        emitDraw(s.buffer, 'stroke');
+      }
+      s.last = pt;
+    }
+  };
+
+  const finish = () => {
+    pointerFocus.current = false;
+    if (drag) {
+      const region = regionFromCorners(drag.anchor, drag.focus);
+      o.onSelect(regionPixels(region, width), region);
+      setDrag(null);
+    }
+    if (stroke.current) {
+      emitDraw(stroke.current.buffer, 'end');
+      stroke.current = null;
+    }
+  };
+
+  const onPointerLeave = () => {
+    if (drag || stroke.current) return;
+    hover(null);
+    setBrushAt(null);
+  };
+
+  const commitKeyboard = (c: KeyboardCursor) => {
+    if (!drawing) {
+      const region = regionFromCorners(c.anchor, c.focus);
+      o.onSelect(regionPixels(region, width), region);
+    } else if (o.onDraw) {
+      const buffer = Float32Array.from(o.image);
+      stamp(buffer, width, height, centre(c.focus), o.brushSize, kind);
+      emitDraw(buffer, 'end');
+    }
+    o.announce(c, true);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const current = cursor ?? initialCursor();
+    if (isArrowKey(e.key)) {
+      e.preventDefault();
+      const grow = e.shiftKey && !drawing;
+      const from = drawing ? { anchor: current.focus, focus: current.focus } : current;
+      const next = moveCursor(from, e.key, grow, width, height);
+      setCursor(next);
+      hover(indexOf(next.focus, width));
+      // Shift+arrows in a drawing mode paint (or erase) a line as the cursor moves.
+      if (drawing && e.shiftKey && o.onDraw) {
+        const buffer = Float32Array.from(o.image);
+        strokeSegment(
+          buffer,
+          width,
+          height,
+          centre(from.focus),
+          centre(next.focus),
+          o.brushSize,
+          kind,
+        );
+        emitDraw(buffer, 'end');
+      }
+      o.announce(next, false);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setCursor(current);
+      commitKeyboard(current);
+    } else if (e.key === 'Escape') {
+      setCursor(initialCursor());
+      hover(null);
+    }
+  };
+
+  const onFocus = () => {
+    // A click also focuses the canvas; only keyboard focus shows the keyboard cursor.
+    if (!pointerFocus.current) setCursor(initialCursor());
+    pointerFocus.current = false;
+  };
+
+  const onBlur = () => {
+    setCursor(null);
+    hover(null);
+  };
+
+  return {
+    drag,
+    cursor,
+    strokeImage,
+    brushAt: drawing ? brushAt : null,
+    handlers: {
+      onPointerDown,
+      onPointerMove,
+      onPointerUp: finish,
+      onPointerCancel: finish,
+      onPointerLeave,
+      onKeyDown,
+      onFocus,
+      onBlur,
+    },
+  };
+}

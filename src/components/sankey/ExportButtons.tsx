@@ -1,0 +1,58 @@
+// Export the Sankey as a standalone SVG, a 2× PNG, or JSON of exactly what is drawn (with the
+// pruned flow). The figure is laid out afresh at a fixed print size, from the same graph.
+import { useState } from 'react';
+import { sankeyToJson } from '../../layout/export-data';
+import { layoutSankey } from '../../layout/sankey-layout';
+import type { SankeyGraph } from '../../layout/sankey-types';
+import { downloadBlob, svgToPngBlob } from '../../render/png-export';
+import { sankeyToSvgString } from '../../render/svg-export';
+
+export interface ExportButtonsProps {
+  graph: SankeyGraph | null;
+  title: string;
+  subtitle?: string;
+  /** File name without extension. */
+  fileBase: string;
+  size?: { width: number; height: number };
+}
+
+export function ExportButtons({ graph, title, subtitle, fileBase, size }: ExportButtonsProps) {
+  const [error, setError] = useState<string | null>(null);
+  const disabled = !graph || graph.empty;
+  const figure = () => {
+    const layout = layoutSankey(graph!, size ?? { width: 1200, height: 560 });
+    return { layout, svg: sankeyToSvgString(layout, { title, subtitle }) };
+  };
+  const run = async (kind: 'svg' | 'png' | 'json') => {
+    if (!graph) return;
+    setError(null);
+    try {
+      const { layout, svg } = figure();
+      if (kind === 'svg')
+        downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase}.svg`);
+      if (kind === 'png') downloadBlob(await svgToPngBlob(svg, 2), `${fileBase}.png`);
+      if (kind === 'json') {
+        const json = JSON.stringify(sankeyToJson(graph, layout, title), null, 2);
+        downloadBlob(new Blob([json], { type: 'application/json' }), `${fileBase}.json`);
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <span
+      className="pl-export"
+      role="group"
+      aria-label="Export the Sankey"
+      data-testid="sankey-export"
+    >
+      Export{' '}
+      {(['svg', 'png', 'json'] as const).map((kind) => (
+        <button key={kind} type="button" disabled={disabled} onClick={() => void run(kind)}>
+          {kind.toUpperCase()}
+        </button>
+      ))}
+      {error && <span role="alert"> Export failed: {error}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+// PathwayPanel before any query: it explains what is missing instead of drawing an empty frame.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PathwayPanel, pathwayPlaceholder, type PathwayPanelProps } from './PathwayPanel';
+import { DEFAULT_SANKEY_SETTINGS } from './SankeyPanel';
+
+const noop = () => {};
+const props: PathwayPanelProps = {
+  pixels: [],
+  targetClass: null,
+  onTargetClassChange: noop,
+  settings: DEFAULT_SANKEY_SETTINGS,
+  onSettingsChange: noop,
+  pinned: null,
+  onPinNode: noop,
+  reveal: null,
+  onRevealChange: noop,
+  query: () => Promise.reject(new Error('not in this test')),
+};
+
+describe('PathwayPanel', () => {
+  it('renders the Sankey frame and explains what is missing', () => {
+    // Server rendering reads the store's initial state: the model is still loading.
+    const html = renderToStaticMarkup(createElement(PathwayPanel, props));
+    expect(html).toContain('The model is loading');
+    expect(html).toContain('data-testid="sankey"');
+    expect(html).toContain('data-query-status="idle"');
+  });
+
+  it('words each missing piece', () => {
+    expect(pathwayPlaceholder('dropout before conv', 'ready', 1)).toMatch(/cannot be traced/);
+    expect(pathwayPlaceholder(null, 'error', 1)).toMatch(/No model/);
+    expect(pathwayPlaceholder(null, 'ready', 0)).toMatch(/Select a pixel/);
+    expect(pathwayPlaceholder(null, 'ready', 2)).toBe('Computing pathways…');
+  });
+});

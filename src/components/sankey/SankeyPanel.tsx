@@ -1,0 +1,121 @@
+// The Sankey with its controls, fully controlled: every setting comes in as a prop and goes out
+// through a callback, so the shell decides what lives in the store and the URL (PathwayPanel does
+// that wiring). Usable anywhere a PixelQueryResult is at hand.
+import { useState } from 'react';
+import type { PixelQueryResult } from '../../pathways/types';
+import { describePixels } from '../../layout/sankey-columns';
+import type { PoolMode, PruneSpec, RankBy } from '../../layout/sankey-types';
+import { formatSigned } from '../../lib/format';
+import { describePruneEffect } from '../../layout/prune-spec';
+import { sankeyTitle } from '../../render/describe';
+import { ExportButtons } from './ExportButtons';
+import { LayoutOptionsControl } from './LayoutOptionsControl';
+import { PlaybackControl } from './PlaybackControl';
+import { PruneControl } from './PruneControl';
+import { SankeyExplainer } from './SankeyExplainer';
+import { SankeyView } from './SankeyView';
+import { TopChains } from './TopChains';
+import { TargetClassSelector } from './TargetClassSelector';
+import { useSankeyGraph } from './use-sankey-graph';
+
+export interface SankeySettings {
+  prune: PruneSpec;
+  poolMode: PoolMode;
+  denseTopN: number;
+  rankBy: RankBy;
+}
+
+export const DEFAULT_SANKEY_SETTINGS: SankeySettings = {
+  prune: { mode: 'topK', k: 8 },
+  poolMode: 'merge',
+  denseTopN: 8,
+  rankBy: 'flow',
+};
+
+export interface SankeyPanelProps {
+  result: PixelQueryResult | null;
+  classNames: readonly string[];
+  /** The model's prediction for the image (the default target class). */
+  predicted: number | null;
+  /** Chosen target class, or null to follow the prediction. */
+  targetClass: number | null;
+  onTargetClassChange: (classIndex: number | null) => void;
+  settings: SankeySettings;
+  onSettingsChange: (settings: SankeySettings) => void;
+  pinned: string | null;
+  onPinNode: (id: string | null) => void;
+  onHoverNode?: (id: string | null) => void;
+  /** A node hovered in another panel (see layout/node-ref.ts), highlighted here too. */
+  externalHover?: string | null;
+  /** Playback: revealed columns, or null for all. */
+  reveal: number | null;
+  onRevealChange: (reveal: number | null) => void;
+  /** Lecture mode hides the option controls (prune, layout, export). */
+  hideControls?: boolean;
+  height?: number;
+  placeholder?: string;
+}
+
+export function SankeyPanel(props: SankeyPanelProps) {
+  const { result, settings, onSettingsChange } = props;
+  const [chain, setChain] = useState<number | null>(null);
+  const graph = useSankeyGraph(result, settings, props.classNames);
+  const columns = graph?.columns.map((c) => c.label) ?? [];
+  const title = graph ? sankeyTitle(graph) : 'Pathways';
+  const subtitle = graph
+    ? `total flow ${formatSigned(graph.relevance)} logit · ${describePruneEffect(graph.stats)}`
+    : undefined;
+  const fileBase = result
+    ? `pathways-${describePixels(result.pixels, result.input.width)}-class-${result.classIndex}`
+        .replace(/\W+/g, '-')
+        .replace(/-+$/, '')
+    : 'pathways';
+  return (
+    <div className="pl-sankey-panel">
+      <div className="pl-sankey-controls">
+        <TargetClassSelector
+          classNames={props.classNames}
+          value={props.targetClass}
+          predicted={props.predicted}
+          onChange={props.onTargetClassChange}
+        />
+        {columns.length > 0 && (
+          <PlaybackControl
+            steps={columns}
+            value={props.reveal ?? columns.length}
+            onChange={(v) => props.onRevealChange(v >= columns.length ? null : v)}
+          />
+        )}
+      </div>
+      {!props.hideControls && (
+        <div className="pl-sankey-controls">
+          <PruneControl
+            value={settings.prune}
+            onChange={(prune) => onSettingsChange({ ...settings, prune })}
+            stats={graph?.stats ?? null}
+          />
+          <LayoutOptionsControl
+            value={settings}
+            onChange={(v) => onSettingsChange({ ...settings, ...v })}
+          />
+          <ExportButtons graph={graph} title={title} subtitle={subtitle} fileBase={fileBase} />
+        </div>
+      )}
+      <SankeyView
+        result={result}
+        options={settings}
+        classNames={props.classNames}
+        height={props.height}
+        pinned={props.pinned}
+        onPinNode={props.onPinNode}
+        onHoverNode={props.onHoverNode}
+        reveal={props.reveal ?? Infinity}
+        placeholder={props.placeholder}
+        highlightChain={chain}
+        externalHover={props.externalHover}
+      />
+      <TopChains result={result} active={chain} onActiveChange={setChain} />
+      <SankeyExplainer />
+    </div>
+  );
+}

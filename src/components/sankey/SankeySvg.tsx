@@ -1,0 +1,180 @@
+// The SVG layer of the Sankey: column headers, link bands (unless a canvas draws them), nodes with
+// their net-flow bars, and labels. Pure drawing of a scene plus event wiring; no state of its own.
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import type { SankeyScene, SceneNode } from '../../render/sankey-scene';
+import { SANKEY_COLORS } from '../../render/palette';
+
+export interface SankeySvgHandlers {
+  onNodeEnter: (id: string | null) => void;
+  onLinkEnter: (id: string | null) => void;
+  onNodeClick: (id: string) => void;
+  onLinkClick: (id: string) => void;
+  onBackgroundClick: () => void;
+  /** Pointer position over the plot, for hit-testing links drawn on the canvas. */
+  onPlotMove?: (x: number, y: number) => void;
+  onNodeKeyDown: (event: KeyboardEvent<SVGGElement>, id: string) => void;
+  onNodeFocus: (id: string) => void;
+}
+
+export interface SankeySvgProps extends SankeySvgHandlers {
+  scene: SankeyScene;
+  drawLinks: boolean;
+  /** Test hooks and accessible description of the whole figure. */
+  dataAttributes: Record<`data-${string}`, string>;
+  ariaLabel: string;
+  describedBy?: string;
+  pinned: string | null;
+  /** The one node in the tab order (roving tabindex). */
+  tabStopId: string | null;
+  titleOf: (id: string) => string;
+  children?: ReactNode;
+}
+
+function NodeLabel({ label }: { label: SceneNode['label'] }) {
+  if (!label.visible) return null;
+  const top = label.y - ((label.lines.length - 1) * 13) / 2;
+  return (
+    <text
+      className="pl-label"
+      textAnchor={label.anchor}
+      dominantBaseline="central"
+      fill={SANKEY_COLORS.text}
+    >
+      {label.lines.map((line, i) => (
+        <tspan key={i} x={label.x} y={top + i * 13} className={i > 0 ? 'pl-label-sub' : undefined}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+export function SankeySvg(props: SankeySvgProps) {
+  const { scene, pinned, tabStopId, titleOf } = props;
+  const plotMove = (e: PointerEvent<SVGRectElement>) => {
+    if (!props.onPlotMove) return;
+    const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+    if (box) props.onPlotMove(e.clientX - box.left, e.clientY - box.top);
+  };
+  return (
+    <svg
+      width={scene.width}
+      height={scene.height}
+      viewBox={`0 0 ${scene.width} ${scene.height}`}
+      role="group"
+      aria-label={props.ariaLabel}
+      aria-describedby={props.describedBy}
+      {...props.dataAttributes}
+    >
+      <rect
+        width={scene.width}
+        height={scene.height}
+        fill="transparent"
+        onClick={props.onBackgroundClick}
+        onPointerMove={plotMove}
+        onPointerLeave={() => props.onLinkEnter(null)}
+      />
+      <g aria-hidden="true">
+        {scene.headers.map((h) => (
+          <g key={h.column} textAnchor="middle" opacity={h.revealed ? 1 : 0.4}>
+            <title>{h.title}</title>
+            {h.lines.map((line) => (
+              <text key={line.y} className="pl-header" x={h.x} y={line.y} fill={SANKEY_COLORS.text}>
+                {line.text}
+              </text>
+            ))}
+            {h.note && (
+              <text className="pl-header-note" x={h.x} y={h.noteY}>
+                {h.note}
+              </text>
+            )}
+          </g>
+        ))}
+      </g>
+      {props.drawLinks && (
+        <g aria-hidden="true" onPointerLeave={() => props.onLinkEnter(null)}>
+          {scene.links.map((l) => (
+            <path
+              key={l.id}
+              data-link-id={l.id}
+              data-flow={l.flow}
+              d={l.d}
+              fill={l.fill}
+              fillOpacity={l.opacity}
+              opacity={l.visible ? 1 : 0}
+              pointerEvents={l.visible ? undefined : 'none'}
+              onPointerEnter={() => props.onLinkEnter(l.id)}
+              onClick={() => props.onLinkClick(l.id)}
+            >
+              <title>{titleOf(l.id)}</title>
+            </path>
+          ))}
+        </g>
+      )}
+      {props.drawLinks && (
+        <g aria-hidden="true" pointerEvents="none" data-testid="sankey-trace">
+          {scene.links.map(
+            (l) =>
+              l.overlay &&
+              l.visible && (
+                <path
+                  key={l.id}
+                  data-trace-link-id={l.id}
+                  d={l.overlay.d}
+                  fill={l.overlay.fill}
+                  fillOpacity={l.overlay.opacity}
+                />
+              ),
+          )}
+        </g>
+      )}
+      <g>
+        {scene.nodes.map((n) => (
+          <g
+            key={n.id}
+            data-node-id={n.id}
+            data-flow={n.flow}
+            role="button"
+            tabIndex={n.visible ? (n.id === tabStopId ? 0 : -1) : undefined}
+            aria-label={titleOf(n.id).replace(/\n/g, '; ')}
+            aria-pressed={pinned === n.id}
+            aria-hidden={n.visible ? undefined : true}
+            opacity={n.visible ? n.opacity : 0}
+            pointerEvents={n.visible ? undefined : 'none'}
+            onPointerEnter={() => props.onNodeEnter(n.id)}
+            onPointerLeave={() => props.onNodeEnter(null)}
+            onClick={() => props.onNodeClick(n.id)}
+            onKeyDown={(e) => props.onNodeKeyDown(e, n.id)}
+            onFocus={() => props.onNodeFocus(n.id)}
+            onBlur={() => props.onNodeEnter(null)}
+          >
+            <title>{titleOf(n.id)}</title>
+            {/* A wider transparent target: nodes are 12 px wide, too narrow to hit comfortably. */}
+            <rect
+              x={n.x - 4}
+              y={n.y - 2}
+              width={n.width + 8}
+              height={n.height + 4}
+              fill="transparent"
+            />
+            <rect
+              className="pl-node-box"
+              x={n.x}
+              y={n.y}
+              width={n.width}
+              height={n.height}
+              fill={SANKEY_COLORS.nodeFill}
+              stroke={pinned === n.id ? SANKEY_COLORS.pinStroke : SANKEY_COLORS.nodeStroke}
+              strokeWidth={pinned === n.id ? 2.5 : 0.75}
+            />
+            {n.bar && (
+              <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
+            )}
+            <NodeLabel label={n.label} />
+          </g>
+        ))}
+      </g>
+      {props.children}
+    </svg>
+  );
+}

@@ -1,0 +1,198 @@
+// The pathway Sankey: a controlled, props-driven view of one PixelQueryResult. It owns only
+// transient UI state (hover, keyboard focus); pinning, options and playback come from props so the
+// shell can keep them in the store and the URL.
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import type { PixelQueryResult } from '../../pathways/types';
+import { balance } from '../../layout/sankey-graph';
+import { layoutSankey, type SankeyLayoutOptions } from '../../layout/sankey-layout';
+import type { SankeyGraphOptions } from '../../layout/sankey-types';
+import { isNavKey, nextNodeId } from '../../layout/node-navigation';
+import { traceChain } from '../../layout/chain-trace';
+import { traceFocus, type SankeyFocus } from '../../layout/trace';
+import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
+import { describeLink, describeNode, summarizeGraph } from '../../render/describe';
+import { buildScene } from '../../render/sankey-scene';
+import { LinksCanvas, type LinksCanvasHandle } from './LinksCanvas';
+import { SankeyLegend } from './SankeyLegend';
+import { SankeySvg } from './SankeySvg';
+import { SANKEY_CSS, SANKEY_STYLE_HREF } from './sankey-styles';
+import { useElementWidth } from './use-element-width';
+import { useSankeyGraph } from './use-sankey-graph';
+
+export interface SankeyViewProps {
+  result: PixelQueryResult | null;
+  options?: Partial<SankeyGraphOptions>;
+  classNames?: readonly string[];
+  /** Fixed width in px; by default the view fills its container. */
+  width?: number;
+  height?: number;
+  layout?: Partial<Omit<SankeyLayoutOptions, 'width' | 'height'>>;
+  /** Pinned node (or link) id; null when nothing is pinned. */
+  pinned?: string | null;
+  onPinNode?: (id: string | null) => void;
+  onHoverNode?: (id: string | null) => void;
+  /** Playback: columns revealed from the left (default all). */
+  reveal?: number;
+  renderer?: 'auto' | 'svg' | 'canvas';
+  /** Text while no result is available (loading, nothing selected). */
+  placeholder?: string;
+  /** Draw the legend under the figure (default true). */
+  showLegend?: boolean;
+  /** Index into result.chains to draw over the figure (e.g. hovered in TopChains). */
+  highlightChain?: number | null;
+  /** A node hovered elsewhere (e.g. its map in the feature-map panel), highlighted like a hover. */
+  externalHover?: string | null;
+}
+
+const focusOf = (id: string): SankeyFocus =>
+  id.includes('->') ? { kind: 'link', id } : { kind: 'node', id };
+
+export function SankeyView(props: SankeyViewProps) {
+  const { result, pinned = null, onPinNode, onHoverNode, reveal = Infinity } = props;
+  const wrapper = useRef<HTMLDivElement>(null);
+  const canvas = useRef<LinksCanvasHandle>(null);
+  const measured = useElementWidth(wrapper, props.width ?? 960);
+  const width = props.width ?? measured;
+  const height = props.height ?? 520;
+  const summaryId = useId();
+  const graph = useSankeyGraph(result, props.options, props.classNames);
+  const layoutKey = JSON.stringify(props.layout ?? {});
+  const layout = useMemo(
+    () => (graph ? layoutSankey(graph, { ...props.layout, width, height }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- layout options keyed by value
+    [graph, width, height, layoutKey],
+  );
+  const [hover, setHover] = useState<string | null>(null);
+  const [tabStop, setTabStop] = useState<string | null>(null);
+
+  const nodeById = useMemo(() => new Map(layout?.nodes.map((n) => [n.id, n])), [layout]);
+  const linkById = useMemo(() => new Map(layout?.links.map((l) => [l.id, l])), [layout]);
+  const exists = (id: string | null) => id !== null && (nodeById.has(id) || linkById.has(id));
+  const external = props.externalHover ?? null;
+  const focusId = [pinned, hover, external].find(exists) ?? null;
+  const chain = props.highlightChain ?? null;
+  const trace = useMemo(() => {
+    if (!layout) return null;
+    if (focusId) return traceFocus(layout, focusOf(focusId));
+    const c = chain === null ? undefined : result?.chains[chain];
+    return c && chain !== null ? traceChain(c, chain, layout) : null;
+  }, [layout, focusId, chain, result]);
+  const scene = useMemo(
+    () => (layout ? buildScene(layout, { trace, reveal }) : null),
+    [layout, trace, reveal],
+  );
+
+  const relevance = graph?.relevance ?? 0;
+  const titleOf = useCallback(
+    (id: string) => {
+      const node = nodeById.get(id);
+      if (node) return describeNode(node, relevance);
+      const link = linkById.get(id);
+      return link ? describeLink(link, (n) => nodeById.get(n)?.label ?? n, relevance) : id;
+    },
+    [nodeById, linkById, relevance],
+  );
+
+  const setHoverId = (id: string | null) => {
+    setHover(id);
+    if (id === null || nodeById.has(id)) onHoverNode?.(id);
+  };
+  const togglePin = (id: string) => onPinNode?.(pinned === id ? null : id);
+
+  // Escape unpins from anywhere on the page, as the lecture remote has no pointer.
+  useEffect(() => {
+    if (pinned === null || !onPinNode) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      // A panel that used Escape for itself (e.g. to reset a selection) marks it handled.
+      if (e.key === 'Escape' && !e.defaultPrevented) onPinNode(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [pinned, onPinNode]);
+
+  const onNodeKeyDown = (e: KeyboardEvent<SVGGElement>, id: string) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      togglePin(id);
+      return;
+    }
+    if (!layout || !isNavKey(e.key)) return;
+    e.preventDefault();
+    const next = nextNodeId(layout.nodes, id, e.key, (n) => n.column < reveal);
+    if (!next) return;
+    setTabStop(next);
+    wrapper.current?.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(next)}"]`)?.focus();
+  };
+
+  const linkCount = layout?.links.length ?? 0;
+  const useCanvas =
+    props.renderer === 'canvas' || (props.renderer !== 'svg' && linkCount > CANVAS_LINK_THRESHOLD);
+  const maxImbalance = layout ? balance(layout.nodes, layout.columns.length).maxImbalance : 0;
+  const tabStopId = exists(tabStop) ? tabStop : (layout?.nodes[0]?.id ?? null);
+  const readoutId = hover ?? focusId;
+
+  const message = !result
+    ? (props.placeholder ?? 'Pick a pixel to see its pathways.')
+    : graph?.empty
+      ? 'This pixel sends no signal: its value is 0 (or every path from it is gated off), so it ' +
+        'has no pathways. Pick a pixel on the object, or use mean-centred input.'
+      : null;
+
+  return (
+    <div className="pl-sankey" ref={wrapper}>
+      <style href={SANKEY_STYLE_HREF} precedence="default">
+        {SANKEY_CSS}
+      </style>
+      {useCanvas && scene && <LinksCanvas ref={canvas} scene={scene} />}
+      <SankeySvg
+        scene={scene ?? { width, height, headers: [], links: [], nodes: [] }}
+        drawLinks={!useCanvas}
+        dataAttributes={{
+          'data-testid': 'sankey',
+          'data-columns': layout?.columns.map((c) => c.label).join(',') ?? '',
+          'data-max-imbalance': String(maxImbalance),
+          'data-renderer': useCanvas ? 'canvas' : 'svg',
+          'data-link-count': String(linkCount),
+          'data-node-count': String(layout?.nodes.length ?? 0),
+          'data-pinned': pinned ?? '',
+          'data-class': graph ? String(graph.classIndex) : '',
+          'data-empty': String(message !== null),
+        }}
+        ariaLabel={graph ? `Pathway Sankey to class ${graph.className}` : 'Pathway Sankey'}
+        describedBy={graph ? summaryId : undefined}
+        pinned={pinned}
+        tabStopId={tabStopId}
+        titleOf={titleOf}
+        onNodeEnter={setHoverId}
+        onLinkEnter={setHoverId}
+        onNodeClick={togglePin}
+        onLinkClick={togglePin}
+        onBackgroundClick={() => pinned !== null && onPinNode?.(null)}
+        onPlotMove={useCanvas ? (x, y) => setHoverId(canvas.current?.hit(x, y) ?? null) : undefined}
+        onNodeKeyDown={onNodeKeyDown}
+        onNodeFocus={(id) => {
+          setTabStop(id);
+          setHoverId(id);
+        }}
+      />
+      {message && <p className="pl-empty">{message}</p>}
+      {graph && !graph.empty && (
+        <p id={summaryId} className="pl-visually-hidden">
+          {summarizeGraph(graph)}
+        </p>
+      )}
+      {props.showLegend !== false && <SankeyLegend ky={layout?.ky} />}
+      <p className="pl-readout" aria-live="polite">
+        {readoutId && exists(readoutId) ? titleOf(readoutId) : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Styles of the Sankey components, as one string rendered in a hoisted <style> element (React 19
+// dedupes it by href), so the components carry their look without a CSS import and also render
+// under Node (the dev harness and tests use react-dom/server).
+export const SANKEY_STYLE_HREF = 'pathway-lens-sankey';
+
+export const SANKEY_CSS = `
+.pl-sankey { position: relative; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
+.pl-sankey svg { display: block; overflow: visible; }
+.pl-sankey canvas { position: absolute; left: 0; top: 0; pointer-events: none; }
+.pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: opacity 220ms ease, fill-opacity 220ms ease; }
+.pl-sankey [data-node-id] { cursor: pointer; outline: none; }
+.pl-sankey [data-node-id]:focus-visible .pl-node-box { stroke: #0969da; stroke-width: 3; }
+.pl-sankey [data-link-id] { cursor: pointer; }
+.pl-sankey .pl-label { font-size: 12px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
+.pl-sankey .pl-label-sub { fill: #57606a; }
+.pl-sankey .pl-header { font-size: 13px; font-weight: 600; }
+.pl-sankey .pl-header-note { font-size: 11px; fill: #57606a; }
+.pl-sankey .pl-readout { min-height: 1.4em; margin: 4px 0 0; font-size: 13px; color: #57606a; white-space: pre-line; }
+.pl-sankey .pl-empty { position: absolute; inset: 35% 10% auto; text-align: center; font-size: 15px; color: #57606a; }
+.pl-sankey-panel { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
+.pl-sankey-controls { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; font-size: 13px; }
+.pl-sankey-controls fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.pl-sankey-controls legend { float: left; margin-right: 6px; font-weight: 600; }
+.pl-playback button[aria-disabled='true'] { opacity: 0.45; cursor: default; }
+.pl-pathway-panel .pl-sankey { transition: opacity 200ms ease; }
+.pl-pathway-panel[aria-busy='true'] .pl-sankey { opacity: 0.55; }
+.pl-query-error { color: #a40e26; font-size: 13px; }
+.pl-chains { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin: 8px 0; }
+.pl-chains caption { text-align: left; color: #57606a; padding-bottom: 4px; caption-side: top; }
+.pl-chains th, .pl-chains td { padding: 2px 8px; text-align: right; }
+.pl-chains th { font-weight: 600; border-bottom: 1px solid #d0d7de; }
+.pl-chains tbody tr { cursor: default; }
+.pl-chains tbody tr:hover, .pl-chains tbody tr:focus, .pl-chains tbody tr[data-active] { background: #eaeef2; outline: none; }
+.pl-chains .pl-positive { color: #00468c; }
+.pl-chains .pl-negative { color: #6f3600; }
+.pl-effect { color: #57606a; font-variant-numeric: tabular-nums; }
+.pl-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 12px; color: #1f2328; margin: 6px 0; }
+.pl-legend > span { display: inline-flex; align-items: center; }
+.pl-legend .pl-swatch { display: inline-block; width: 18px; height: 10px; margin-right: 6px; vertical-align: -1px; }
+.pl-legend .pl-muted { color: #57606a; }
+.pl-explainer { font-size: 13px; line-height: 1.5; color: #1f2328; max-width: 72ch; }
+.pl-explainer summary { cursor: pointer; font-weight: 600; }
+.pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (prefers-reduced-motion: reduce) {
+  .pl-sankey, .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: none; }
+}
+`;

@@ -1,0 +1,46 @@
+import { formatPercent } from './format';
+import { useAppState } from '../../state/store';
+
+/** One line under the header: loading progress, or what the loaded model is. */
+export function ModelStatus() {
+  const model = useAppState((s) => s.model);
+  if (model.status === 'loading') {
+    const pct = Math.round(model.progress * 100);
+    return (
+      <div className="model-status" data-testid="model-status" data-status="loading">
+        <span>Loading {model.label}…</span>
+        <progress
+          max={100}
+          value={pct}
+          aria-label={`Loading the ${model.label} model`}
+          aria-valuetext={`${pct} %`}
+        />
+      </div>
+    );
+  }
+  if (model.status === 'ready' && model.summary) {
+    const { card, summary } = model;
+    const params = card?.parameterCount ?? summary.parameterCount;
+    return (
+      <div
+        className="model-status"
+        data-testid="model-status"
+        data-status="ready"
+        title={card?.title ?? model.label}
+      >
+        <span className="model-ready" aria-hidden="true">
+          ✓
+        </span>
+        <span className="muted">
+          {params.toLocaleString('en-US')} parameters
+          {card?.testAccuracy != null && ` · ${formatPercent(card.testAccuracy)} test accuracy`}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="model-status" data-testid="model-status" data-status={model.status}>
+      <span className="muted">{model.status === 'error' ? 'No model' : 'Starting…'}</span>
+    </div>
+  );
+}

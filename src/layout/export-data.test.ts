@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sankeyToJson, SANKEY_JSON_FORMAT } from './export-data';
+import { buildSankeyGraph } from './sankey-graph';
+import { layoutSankey } from './sankey-layout';
+import { syntheticPixelQuery } from './testing/synthetic-result';
+
+describe('sankeyToJson', () => {
+  const graph = buildSankeyGraph(syntheticPixelQuery(), {
+    prune: { mode: 'threshold', share: 0.03 },
+    classNames: ['a', 'b', 'c', 'three'],
+  });
+  const layout = layoutSankey(graph);
+  const json = sankeyToJson(graph, layout, 'title');
+
+  it('lists exactly the drawn nodes and links, with widths from the drawing', () => {
+    expect(json.format).toBe(SANKEY_JSON_FORMAT);
+    expect(json.nodes.map((n) => n.id)).toEqual(layout.nodes.map((n) => n.id));
+    expect(json.links.map((l) => `${l.source}->${l.target}`)).toEqual(
+      layout.links.map((l) => l.id),
+    );
+    json.links.forEach((l, i) => expect(l.width).toBeCloseTo(layout.links[i]!.width, 1));
+    expect(json.nodes.every((n) => n.box !== null)).toBe(true);
+    expect(json.className).toBe('three');
+    expect(json.options).not.toHaveProperty('classNames');
+  });
+
+  it('carries what was pruned so every node balances in the file alone', () => {
+    expect(json.hiddenLinks.length).toBe(graph.hiddenLinks.length);
+    const last = json.columns.length - 1;
+    for (const n of json.nodes) {
+      const inTotal = n.column === 0 ? n.flow : n.inFlow + n.hiddenIn;
+      const outTotal = n.column === last ? n.flow : n.outFlow + n.hiddenOut;
+      expect(Math.abs(inTotal - outTotal)).toBeLessThan(1e-5);
+      const hiddenOut = json.hiddenLinks
+        .filter((l) => l.source === n.id)
+        .reduce((s, l) => s + l.flow, 0);
+      expect(n.hiddenOut).toBeCloseTo(hiddenOut, 9);
+    }
+    expect(json.stats.shownShare).toBeLessThan(1);
+  });
+
+  it('survives a JSON round trip unchanged', () => {
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});

@@ -1,0 +1,79 @@
+// Gates uploaded to the device for one engine call. Gates themselves stay plain data (no leaks,
+// transferable); this per-call upload is ~20k floats for the shipped models.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Network } from './network';
+import type { Gates } from './types';
+
+export interface GateTensors {
+  /** [1,H,W,C] (spatial) or [1,N] (dense) 0/1 masks; null where the layer has no ReLU. */
+  mask: Array<tf.Tensor | null>;
+  /** The same masks as [H*W, C] rows for per-pixel window gathers (spatial layers only). */
+  maskRows: Array<tf.Tensor2D | null>;
+  /** Pool switches as int32 [N_out] (flat input indices), for whole-map routing. */
+  switches: Array<tf.Tensor1D | null>;
+  /** Pool layers: [1, H_in, W_in, C] with 1 at every window's switch (the argmax), else 0. */
+  switchMask: Array<tf.Tensor4D | null>;
+  dispose(): void;
+}
+
+export function checkGates(net: Network, gates: Gates): void {
+  const { height, width, channels } = net.input;
+  const ok =
+    gates.input.height === height &&
+    gates.input.width === width &&
+    gates.input.channels === channels &&
+    gates.activation.length === net.layers.length &&
+    net.layers.every(
+      (l, i) => gates.activation[i]!.length === l.info.height * l.info.width * l.info.channels,
+    );
+  if (!ok) throw new Error('These gates were computed for a different network.');
+}
+
+export function uploadGates(net: Network, gates: Gates): GateTensors {
+  checkGates(net, gates);
+  const created: tf.Tensor[] = [];
+  const track = <T extends tf.Tensor>(t: T): T => {
+    created.push(t);
+    return t;
+  };
+  const mask: Array<tf.Tensor | null> = [];
+  const maskRows: Array<tf.Tensor2D | null> = [];
+  const switches: Array<tf.Tensor1D | null> = [];
+  const switchMask: Array<tf.Tensor4D | null> = [];
+  net.layers.forEach((layer, l) => {
+    const m = gates.masks[l];
+    const { height, width, channels } = layer.info;
+    if (m) {
+      const spatial = layer.kind === 'conv' || layer.kind === 'pool';
+      const t = track(
+        spatial ? tf.tensor4d(m, [1, height, width, channels]) : tf.tensor2d(m, [1, channels]),
+      );
+      mask.push(t);
+      maskRows.push(
+        spatial ? track(tf.reshape(t, [height * width, channels]) as tf.Tensor2D) : null,
+      );
+    } else {
+      mask.push(null);
+      maskRows.push(null);
+    }
+    const s = gates.switches[l];
+    switches.push(s ? track(tf.tensor1d(s, 'int32')) : null);
+    if (s && layer.kind === 'pool') {
+      const [Hi, Wi, Ci] = layer.inShape;
+      const hot = new Float32Array(Hi * Wi * Ci);
+      for (const i of s) hot[i] = 1;
+      switchMask.push(track(tf.tensor4d(hot, [1, Hi, Wi, Ci])));
+    } else {
+      switchMask.push(null);
+    }
+  });
+  return {
+    mask,
+    maskRows,
+    switches,
+    switchMask,
+    dispose: () => {
+      for (const t of created) t.dispose();
+    },
+  };
+}

@@ -1,0 +1,276 @@
+// One-pixel (or pixel-set) queries: everything the visualizer draws for a selection.
+import * as tf from '@tensorflow/tfjs-core';
+import { uploadGates, type GateTensors } from './device';
+import { fullWindow, step, windowSizes, type Window } from './diffusion';
+import { edgeFlow, prefixFlows as prefixFlowsImpl, topChains, type ChainInputs } from './flows';
+import { classGradients } from './gradient';
+import { layerInfos, type Network } from './network';
+import type { Gates, Measure, PixelQueryResult } from './types';
+
+export interface QueryOptions {
+  /** Class whose logit the flows are conserved towards; default: the prediction. */
+  classIndex?: number;
+  /** Beam width of the chain search (default 16). */
+  beamWidth?: number;
+  /** How many chains to return (default 10, at most beamWidth). */
+  topChains?: number;
+  /** Skip the chain search (chains = []). */
+  chains?: boolean;
+}
+
+export const DEFAULT_BEAM_WIDTH = 16;
+export const DEFAULT_TOP_CHAINS = 10;
+
+/** Validates flat pixel positions (row * W + col) and returns them sorted and de-duplicated. */
+export function checkPixels(gates: Gates, pixels: ArrayLike<number>): number[] {
+  const n = gates.input.height * gates.input.width;
+  const set = new Set<number>();
+  for (let i = 0; i < pixels.length; i++) {
+    const p = pixels[i]!;
+    if (!Number.isInteger(p) || p < 0 || p >= n) {
+      throw new Error(
+        `Pixel ${p} is outside the ${gates.input.height}×${gates.input.width} image.`,
+      );
+    }
+    set.add(p);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** The image restricted to a pixel set (all channels of each pixel), as [1,H,W,C]. */
+export function selectionImage(gates: Gates, pixels: number[]): Float32Array {
+  const { channels: C } = gates.input;
+  const out = new Float32Array(gates.image.length);
+  for (const p of pixels) {
+    for (let c = 0; c < C; c++) out[p * C + c] = gates.image[p * C + c]!;
+  }
+  return out;
+}
+
+/** Full-size gated forward of a [B,H,W,C] start; returns every layer's window (caller tidies). */
+export function forwardFull(
+  net: Network,
+  gates: Gates,
+  gt: GateTensors,
+  start: tf.Tensor4D,
+  bias: boolean,
+): Window[] {
+  const out: Window[] = [];
+  let w = fullWindow(start);
+  for (let l = 0; l < net.layers.length; l++) {
+    w = step(net, gates, gt, l, w, { bias, full: true });
+    out.push(w);
+  }
+  return out;
+}
+
+async function readAll(tensors: tf.Tensor[]): Promise<Float32Array[]> {
+  try {
+    const data = await Promise.all(tensors.map((t) => t.data()));
+    return data.map((d) => Float32Array.from(d));
+  } finally {
+    for (const t of tensors) t.dispose();
+  }
+}
+
+/**
+ * Definition 2 for a set of pixels, summed (linearity): D_l of the image restricted to `pixels`.
+ * Returns diffusion[l] (H×W×C of layer l). A check / export helper; queryPixels returns the same.
+ */
+export async function fullDiffusion(
+  net: Network,
+  gates: Gates,
+  pixels: ArrayLike<number>,
+): Promise<Float32Array[]> {
+  const sel = checkPixels(gates, pixels);
+  const { height: H, width: W, channels: C } = gates.input;
+  const gt = uploadGates(net, gates);
+  try {
+    const tensors = tf.tidy(() => {
+      const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
+      return forwardFull(net, gates, gt, x, false).map((w) => w.t);
+    });
+    return await readAll(tensors);
+  } finally {
+    gt.dispose();
+  }
+}
+
+/** Definition 3: the bias pathway B_l (zero image, biases on, gates fixed), per layer. */
+export async function biasPathway(net: Network, gates: Gates): Promise<Float32Array[]> {
+  const { height: H, width: W, channels: C } = gates.input;
+  const gt = uploadGates(net, gates);
+  try {
+    const tensors = tf.tidy(() =>
+      forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t),
+    );
+    return await readAll(tensors);
+  } finally {
+    gt.dispose();
+  }
+}
+
+/**
+ * Everything about one pixel or a pixel set (flat positions row * W + col; their diffusions are
+ * summed): per-layer diffusion maps and sizes (all three measures), node and edge flows towards
+ * `classIndex`, relevance R_c, the top chains and the largest conservation error.
+ */
+export async function queryPixels(
+  net: Network,
+  gates: Gates,
+  pixels: ArrayLike<number>,
+  options: QueryOptions = {},
+): Promise<PixelQueryResult> {
+  const sel = checkPixels(gates, pixels);
+  if (sel.length === 0) throw new Error('Select at least one pixel.');
+  const classIndex = options.classIndex ?? gates.prediction;
+  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= net.classCount) {
+    throw new Error(`Class ${classIndex} is not one of the model's ${net.classCount} classes.`);
+  }
+  const beamWidth = Math.max(1, Math.floor(options.beamWidth ?? DEFAULT_BEAM_WIDTH));
+  const chainCount = Math.max(
+    0,
+    Math.min(beamWidth, Math.floor(options.topChains ?? DEFAULT_TOP_CHAINS)),
+  );
+  const { height: H, width: W, channels: C } = gates.input;
+  const L = net.layers.length;
+  const gt = uploadGates(net, gates);
+  let chainInputs: ChainInputs | null = null;
+  let outputs: tf.Tensor[] = [];
+  try {
+    const computed = tf.tidy(() => {
+      const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
+      const windows = forwardFull(net, gates, gt, x, false);
+      const grads = classGradients(net, gates, gt, [classIndex]);
+      const list: tf.Tensor[] = [];
+      const inputFlow = tf.sum(tf.reshape(tf.mul(x, grads.input), [H * W, C]), 0);
+      list.push(inputFlow);
+      windows.forEach((w, l) => {
+        const sizes = windowSizes(w);
+        const nodeFlow = tf.sum(
+          tf.reshape(tf.mul(w.t, grads.layers[l]!), [-1, w.C]),
+          0,
+        ) as tf.Tensor1D;
+        const prev = l === 0 ? x : windows[l - 1]!.t;
+        const edges = edgeFlow(net, gt, l, prev, grads.layers[l]!, nodeFlow);
+        list.push(w.t, sizes.signed, sizes.positive, sizes.l1, nodeFlow, edges);
+      });
+      return { outputs: list, inputs: { first: windows[0]!.t, grads: grads.layers } };
+    });
+    outputs = computed.outputs;
+    chainInputs = computed.inputs;
+    // Start every read-back now so that it overlaps the chain search on GPU backends.
+    const reads = Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
+    const chains =
+      options.chains === false || chainCount === 0
+        ? []
+        : await topChains(net, gates, gt, chainInputs, classIndex, beamWidth, chainCount);
+    const data = (await reads).map((d) => Float32Array.from(d));
+    const inputFlow = data[0]!;
+    const diffusion: Float32Array[] = [];
+    const sizes: Array<Record<Measure, Float32Array>> = [];
+    const nodeFlow: Float32Array[] = [];
+    const edgeFlows: Float32Array[] = [];
+    for (let l = 0; l < L; l++) {
+      const o = 1 + 6 * l;
+      diffusion.push(data[o]!);
+      sizes.push({ signed: data[o + 1]!, positive: data[o + 2]!, l1: data[o + 3]! });
+      nodeFlow.push(data[o + 4]!);
+      edgeFlows.push(data[o + 5]!);
+    }
+    let relevance = 0;
+    for (const v of inputFlow) relevance += v;
+    return {
+      pixels: sel,
+      classIndex,
+      input: { ...gates.input },
+      layers: layerInfos(net),
+      sizes,
+      nodeFlow,
+      edgeFlow: edgeFlows,
+      inputFlow,
+      relevance,
+      diffusion,
+      chains,
+      beamWidth,
+      maxConservationError: conservationError(inputFlow, nodeFlow, edgeFlows, relevance),
+    };
+  } finally {
+    for (const t of outputs) t.dispose();
+    // The first window and the gradients were kept for the chain search.
+    if (chainInputs) {
+      chainInputs.first.dispose();
+      for (const g of chainInputs.grads) g.dispose();
+    }
+    gt.dispose();
+  }
+}
+
+/**
+ * Largest |violation| of: Σ_k F_l[k] = R (every layer), Σ_j E_l[j,k] = F_l[k] (inflow) and
+ * Σ_k E_l[j,k] = F_{l-1}[j] (outflow, with F_{-1} = the input-channel flows).
+ */
+export function conservationError(
+  inputFlow: Float32Array,
+  nodeFlow: Float32Array[],
+  edgeFlow: Float32Array[],
+  relevance: number,
+): number {
+  let err = 0;
+  nodeFlow.forEach((F, l) => {
+    let total = 0;
+    for (const v of F) total += v;
+    err = Math.max(err, Math.abs(total - relevance));
+    const E = edgeFlow[l]!;
+    const prev = l === 0 ? inputFlow : nodeFlow[l - 1]!;
+    const Ci = prev.length;
+    const Co = F.length;
+    for (let k = 0; k < Co; k++) {
+      let inflow = 0;
+      for (let j = 0; j < Ci; j++) inflow += E[j * Co + k]!;
+      err = Math.max(err, Math.abs(inflow - F[k]!));
+    }
+    for (let j = 0; j < Ci; j++) {
+      let outflow = 0;
+      for (let k = 0; k < Co; k++) outflow += E[j * Co + k]!;
+      err = Math.max(err, Math.abs(outflow - prev[j]!));
+    }
+  });
+  return err;
+}
+
+/**
+ * Flows of the extensions of a chain prefix (one map per layer 0..prefix.length-1) to every map
+ * of layer prefix.length, for the selection and class. Σ_k result[k] = the prefix's flow; with an
+ * empty prefix the result is F_0. Exposed for checks and for drilling into a chain.
+ */
+export async function chainPrefixFlows(
+  net: Network,
+  gates: Gates,
+  pixels: ArrayLike<number>,
+  prefix: number[],
+  classIndex: number = gates.prediction,
+): Promise<Float32Array> {
+  const sel = checkPixels(gates, pixels);
+  const { height: H, width: W, channels: C } = gates.input;
+  if (prefix.length >= net.layers.length) throw new Error('The prefix is a whole chain already.');
+  prefix.forEach((k, l) => {
+    if (!Number.isInteger(k) || k < 0 || k >= net.layers[l]!.info.channels) {
+      throw new Error(`Map ${k} does not exist on layer ${l}.`);
+    }
+  });
+  const gt = uploadGates(net, gates);
+  const inputs = tf.tidy(() => {
+    const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
+    const first = step(net, gates, gt, 0, fullWindow(x), { bias: false, full: true }).t;
+    const grads = classGradients(net, gates, gt, [classIndex]).layers;
+    return { first, grads };
+  });
+  try {
+    return await prefixFlowsImpl(net, gates, gt, inputs, prefix);
+  } finally {
+    inputs.first.dispose();
+    for (const g of inputs.grads) g.dispose();
+    gt.dispose();
+  }
+}

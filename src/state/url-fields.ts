@@ -1,0 +1,64 @@
+// The URL schema: ONE table of fields, each with its parse and serialize. The URL mirrors the
+// shareable part of the store; add a field here (and read/write it in url-sync.ts) to make a new
+// piece of state linkable. Links are hostile input: parse strictly, fall back to the default.
+import { DEFAULT_MODEL_ID, isModelId, type ModelId } from '../model/registry';
+import { isBackendName, type BackendRequest } from '../model/backend-types';
+import { isSafeRelativePath } from '../model/site-url';
+
+export interface UrlField<T> {
+  /** The query parameter. */
+  key: string;
+  defaultValue: T;
+  /** The value, or undefined when the text is not valid (the default is used, with a notice). */
+  parse(text: string): T | undefined;
+  /** The text for the link, or null to leave the parameter out. */
+  serialize(value: T): string | null;
+  /** What a valid value looks like, for the notice. */
+  hint: string;
+}
+
+function defineField<T>(field: UrlField<T>): UrlField<T> {
+  return field;
+}
+
+const MAX_SAMPLE_INDEX = 99_999;
+
+function parseIndex(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n <= MAX_SAMPLE_INDEX ? n : undefined;
+}
+
+export const URL_FIELDS = {
+  model: defineField<ModelId>({
+    key: 'model',
+    defaultValue: DEFAULT_MODEL_ID,
+    parse: (t) => (isModelId(t) ? t : undefined),
+    serialize: (v) => v,
+    hint: 'mnist or fashion',
+  }),
+  sample: defineField<number | null>({
+    key: 'sample',
+    defaultValue: null,
+    parse: parseIndex,
+    serialize: (v) => (v === null ? null : String(v)),
+    hint: 'a sample number such as 12',
+  }),
+  backend: defineField<BackendRequest>({
+    key: 'backend',
+    defaultValue: 'auto',
+    parse: (t) => (t === 'auto' || isBackendName(t) ? t : undefined),
+    serialize: (v) => (v === 'auto' ? null : v),
+    hint: 'webgpu, wasm, webgl or cpu',
+  }),
+  modelUrl: defineField<string | null>({
+    key: 'modelUrl',
+    defaultValue: null,
+    parse: (t) => (isSafeRelativePath(t) ? t : undefined),
+    serialize: (v) => v,
+    hint: 'a relative path on this site, like models/mine/model.json',
+  }),
+};
+
+export type UrlFields = typeof URL_FIELDS;
+export type UrlState = { [K in keyof UrlFields]: UrlFields[K]['defaultValue'] };

@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WorkerClient, type ClientEvent } from './client';
+import {
+  CancelledError,
+  RemoteError,
+  SupersededError,
+  TimeoutError,
+  WorkerCrashedError,
+  isSuperseded,
+} from './errors';
+import { fakeFactory } from './fake-worker.test-util';
+
+const image = () => new Float32Array(784);
+const prediction = { logits: null, probabilities: new Float32Array(10), classIndex: 3 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup(options: ConstructorParameters<typeof WorkerClient>[1] = {}) {
+  const { factory, made } = fakeFactory();
+  const client = new WorkerClient(factory, options);
+  const events: ClientEvent[] = [];
+  client.on((e) => events.push(e));
+  const worker = () => made[made.length - 1]!;
+  worker().send({ type: 'ready' });
+  return { client, made, worker, events };
+}
+
+describe('WorkerClient', () => {
+  it('resolves a request with the matching result', async () => {
+    const { client, worker } = setup();
+    const p = client.request('predict', { image: image() });
+    const req = worker().lastRequest();
+    expect(req).toMatchObject({ type: 'request', op: 'predict', channel: 'predict' });
+    worker().reply(req, prediction);
+    await expect(p).resolves.toEqual(prediction);
+  });
+
+  it('lets the newest request on a channel win and tells the worker to drop the old one', async () => {
+    const { client, worker } = setup();
+    const first = client.request('predict', { image: image() });
+    const second = client.request('predict', { image: image() });
+    await expect(first).rejects.toBeInstanceOf(SupersededError);
+    const [r1, r2] = worker().requests();
+    expect(worker().posted).toContainEqual({ type: 'cancel', id: r1!.id });
+    // A late answer to the superseded request is ignored.
+    worker().reply(r1!, { ...prediction, classIndex: 1 });
+    worker().reply(r2!, prediction);
+    await expect(second).resolves.toEqual(prediction);
+    expect(isSuperseded(new SupersededError('x'))).toBe(true);
+  });
+
+  it('keeps channels independent', async () => {
+    const { client, worker } = setup();
+    const a = client.request('predict', { image: image() }, { channel: 'a' });
+    const b = client.request('predict', { image: image() }, { channel: 'b' });
+    const [ra, rb] = worker().requests();
+    worker().reply(rb!, prediction);
+    worker().reply(ra!, prediction);
+    await expect(a).resolves.toEqual(prediction);
+    await expect(b).resolves.toEqual(prediction);
+  });
+
+  it('cancels explicitly', async () => {
+    const { client, worker } = setup();
+    const p = client.request('predict', { image: image() });
+    client.cancel('predict');
+    await expect(p).rejects.toBeInstanceOf(CancelledError);
+    expect(worker().posted.at(-1)).toEqual({ type: 'cancel', id: worker().lastRequest().id });
+  });
+
+  it('reports progress and remote errors', async () => {
+    const { client, worker } = setup();
+    const progress: number[] = [];
+    const p = client.request(
+      'loadModel',
+      { url: 'http://x/model.json' },
+      { onProgress: (f) => progress.push(f) },
+    );
+    const req = worker().lastRequest();
+    worker().send({ type: 'progress', id: req.id, fraction: 0.5, label: 'Loading' });
+    worker().send({
+      type: 'error',
+      id: req.id,
+      error: { name: 'ModelValidationError', message: 'bad' },
+    });
+    await expect(p).rejects.toBeInstanceOf(RemoteError);
+    await expect(p).rejects.toMatchObject({ name: 'ModelValidationError', message: 'bad' });
+    expect(progress).toEqual([0.5]);
+  });
+
+  it('times out, then restarts the worker and replays the session', async () => {
+    vi.useFakeTimers();
+    const { client, made, worker, events } = setup({ defaultTimeoutMs: 1000 });
+    void client.request('init', { backend: 'auto' }, { replay: true, channel: 'init' });
+    worker().reply(worker().lastRequest(), {});
+    void client.request('loadModel', { url: 'u' }, { replay: true, channel: 'model' });
+    worker().reply(worker().lastRequest(), {});
+    await Promise.resolve();
+    const p = client.request('predict', { image: image() }, { timeoutMs: 500 });
+    const assertion = expect(p).rejects.toBeInstanceOf(TimeoutError);
+    vi.advanceTimersByTime(600);
+    await assertion;
+    expect(made).toHaveLength(2);
+    expect(made[0]!.terminated).toBe(true);
+    expect(
+      worker()
+        .requests()
+        .map((r) => r.op),
+    ).toEqual(['init', 'loadModel']);
+    expect(events.map((e) => e.type)).toEqual(['restarting', 'restarted']);
+  });
+
+  it('restarts after a crash: rejects plain requests, carries the session over', async () => {
+    const { client, made, worker, events } = setup();
+    void client.request('init', { backend: 'wasm' }, { replay: true, channel: 'init' });
+    worker().reply(worker().lastRequest(), { name: 'wasm' });
+    const old = client.request('loadModel', { url: 'old' }, { replay: true, channel: 'model' });
+    const oldRejected = expect(old).rejects.toBeInstanceOf(SupersededError);
+    const newest = client.request('loadModel', { url: 'new' }, { replay: true, channel: 'model' });
+    const pending = client.request('predict', { image: image() });
+    worker().crash('kaboom');
+    await expect(pending).rejects.toBeInstanceOf(WorkerCrashedError);
+    await oldRejected;
+    expect(made).toHaveLength(2);
+    expect(events[0]).toMatchObject({ type: 'restarting', reason: 'error: kaboom', attempt: 1 });
+    // The fresh worker gets the session first: the backend, then the newest model.
+    expect(
+      worker()
+        .requests()
+        .map((r) => r.params),
+    ).toEqual([{ backend: 'wasm' }, { url: 'new' }]);
+    worker().send({ type: 'ready' });
+    // The in-flight loadModel keeps its promise and settles with the new worker's answer.
+    worker().reply(worker().requests()[1]!, { name: 'reloaded' });
+    await expect(newest).resolves.toEqual({ name: 'reloaded' });
+    const p = client.request('predict', { image: image() });
+    worker().reply(worker().lastRequest(), prediction);
+    await expect(p).resolves.toEqual(prediction);
+  });
+
+  it('reports a replay that fails after a restart', async () => {
+    const { client, worker, events } = setup();
+    const load = client.request('loadModel', { url: 'm' }, { replay: true, channel: 'model' });
+    worker().reply(worker().lastRequest(), { name: 'm' });
+    await load;
+    worker().crash();
+    const replay = worker().lastRequest();
+    worker().send({ type: 'error', id: replay.id, error: { name: 'Error', message: 'gone' } });
+    await Promise.resolve();
+    expect(events.map((e) => e.type)).toEqual(['restarting', 'restarted', 'replay-failed']);
+  });
+
+  it('stops restarting after repeated crashes', async () => {
+    const { client, worker, events } = setup({ maxCrashes: 2 });
+    for (let i = 0; i < 3; i++) {
+      worker().send({ type: 'ready' });
+      worker().crash();
+    }
+    expect(events.at(-1)?.type).toBe('gave-up');
+    await expect(client.request('predict', { image: image() })).rejects.toBeInstanceOf(
+      WorkerCrashedError,
+    );
+  });
+
+  it('switches to the fallback when the worker dies before it is ready', async () => {
+    const primary = fakeFactory();
+    const fallback = fakeFactory();
+    const client = new WorkerClient(primary.factory, { fallbackFactory: fallback.factory });
+    const events: ClientEvent[] = [];
+    client.on((e) => events.push(e));
+    const p = client.request('init', { backend: 'auto' }, { replay: true });
+    primary.made[0]!.crash('module script failed');
+    expect(events[0]).toMatchObject({ type: 'fallback' });
+    expect(fallback.made).toHaveLength(1);
+    const worker = fallback.made[0]!;
+    expect(worker.requests().map((r) => r.op)).toEqual(['init']);
+    worker.send({ type: 'ready' });
+    worker.reply(worker.lastRequest(), { name: 'wasm' });
+    await expect(p).resolves.toEqual({ name: 'wasm' });
+  });
+
+  it('rejects a request whose params cannot be posted without killing the worker', async () => {
+    const { client, worker } = setup();
+    worker().postMessage = () => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    };
+    await expect(client.request('predict', { image: image() })).rejects.toThrow('cloned');
+  });
+});

@@ -1,0 +1,89 @@
+// Messages between the main thread and the model worker. One entry in `Operations` per request
+// kind; the unions below are derived from it, so adding an operation is one line here plus one
+// handler in handlers.ts. Everything is plain data; typed arrays travel with their buffers
+// transferred (results always; requests when the caller passes `transfer`).
+import type { BackendInfo, BackendRequest } from '../model/backend-types';
+import type { ModelSummary, Prediction } from '../model/summary-types';
+import type {
+  ImageStatistics,
+  PixelQueryResult,
+  QueryOptions,
+  StatisticsOptions,
+} from '../pathways';
+
+export interface InitParams {
+  backend: BackendRequest;
+}
+
+export interface LoadModelParams {
+  /** Absolute URL of model.json (resolved on the main thread against document.baseURI). */
+  url: string;
+}
+
+export interface PredictParams {
+  /** H×W×C float32 in [0, 1], NHWC without the batch axis (784 values for MNIST). */
+  image: Float32Array;
+}
+
+/** One pixel or a pixel set of one image, through the pathway engine (pathways.md, 2–6). */
+export interface QueryPixelsParams {
+  /** The model input, H×W×C float32 in [0, 1] (as for predict). */
+  image: Float32Array;
+  /** Flat input positions row * W + col; their diffusions are summed. */
+  pixels: number[];
+  options?: QueryOptions;
+}
+
+/** Whole-image statistics (pathways.md, 4, 7, 8): sizes, counts, portion-hot codes, relevance. */
+export interface ImageStatsParams {
+  image: Float32Array;
+  options?: StatisticsOptions;
+}
+
+export interface Operations {
+  init: { params: InitParams; result: BackendInfo };
+  loadModel: { params: LoadModelParams; result: ModelSummary };
+  predict: { params: PredictParams; result: Prediction };
+  queryPixels: { params: QueryPixelsParams; result: PixelQueryResult };
+  imageStats: { params: ImageStatsParams; result: ImageStatistics };
+}
+
+export type OpName = keyof Operations;
+export type ParamsOf<K extends OpName> = Operations[K]['params'];
+export type ResultOf<K extends OpName> = Operations[K]['result'];
+
+export type RequestMessage = {
+  [K in OpName]: {
+    type: 'request';
+    id: number;
+    op: K;
+    /** Requests on one channel supersede each other: only the newest one runs to the end. */
+    channel: string;
+    params: ParamsOf<K>;
+  };
+}[OpName];
+
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+export type ToWorker = RequestMessage | CancelMessage;
+
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type ResultMessage = {
+  [K in OpName]: { type: 'result'; id: number; op: K; result: ResultOf<K> };
+}[OpName];
+
+export type FromWorker =
+  /** Sent once when the worker's code has loaded; a crash before it means "failed to start". */
+  | { type: 'ready' }
+  | ResultMessage
+  | { type: 'progress'; id: number; fraction: number; label: string }
+  | { type: 'error'; id: number; error: SerializedError }
+  /** The request was skipped or stopped because a newer one superseded it, or it was cancelled. */
+  | { type: 'cancelled'; id: number };
