@@ -112,13 +112,17 @@ function legend(
 
 function xLabels(categories: string[], f: Frame, xLabel: string): string {
   const step = (f.x1 - f.x0) / categories.length;
+  // ~6.5 px per character at 11 px: tilt the labels when they would run into each other.
+  const tilt = categories.some((c) => c.length * 6.5 > step - 4);
   let svg = categories
     .map((c, i) => {
       const x = f.x0 + step * (i + 0.5);
-      return `<text x="${x.toFixed(1)}" y="${f.y0 + 14}" text-anchor="middle">${escapeXml(c)}</text>`;
+      return tilt
+        ? `<text transform="translate(${x.toFixed(1)} ${f.y0 + 10}) rotate(-25)" text-anchor="end">${escapeXml(c)}</text>`
+        : `<text x="${x.toFixed(1)}" y="${f.y0 + 14}" text-anchor="middle">${escapeXml(c)}</text>`;
     })
     .join('');
-  svg += `\n<text x="${(f.x0 + f.x1) / 2}" y="${f.y0 + 40}" text-anchor="middle">${escapeXml(xLabel)}</text>\n`;
+  svg += `\n<text x="${(f.x0 + f.x1) / 2}" y="${f.y0 + (tilt ? 52 : 40)}" text-anchor="middle">${escapeXml(xLabel)}</text>\n`;
   return svg;
 }
 
