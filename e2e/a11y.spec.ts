@@ -8,6 +8,11 @@ test('the main view has no serious accessibility violations', async ({ page }) =
   await app.open({ sample: '7' });
   await app.waitForModel();
   await app.predictedClassFor(7);
+  // Check the settled page: while a query runs, the previous Sankey is shown dimmed on purpose.
+  const pathways = page.getByTestId('pathway-panel');
+  await expect(pathways).toHaveAttribute('data-origin', 'live');
+  await expect(pathways).toHaveAttribute('data-query-status', 'ready');
+  await expect(page.getByRole('figure', { name: /^conv1_1 map \d+$/ })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

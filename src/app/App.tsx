@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
-import { InputPreview } from '../components/shell/InputPreview';
+import { AnalysesArea } from '../components/analyses/AnalysesArea';
 import { ModelCardPanel } from '../components/shell/ModelCardPanel';
 import { PredictionPanel } from '../components/shell/PredictionPanel';
 import { SampleGallery } from '../components/shell/SampleGallery';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelBoundary } from './PanelBoundary';
-import { PathwayView } from './PathwayView';
 import { startSession } from './session';
+import { ClassView } from './views/ClassView';
+import { InputView } from './views/InputView';
+import { PathwayView } from './views/PathwayView';
 import './app.css';
 
 /** Arranges the panels; the session (src/app/session) does the work. */
@@ -23,7 +25,7 @@ export function App() {
       <main className="app-main">
         <aside className="column column-input" aria-label="Input">
           <PanelBoundary name="Input">
-            <InputPreview />
+            <InputView />
           </PanelBoundary>
           <PanelBoundary name="Gallery">
             <SampleGallery />
@@ -38,11 +40,17 @@ export function App() {
           <PanelBoundary name="Prediction">
             <PredictionPanel />
           </PanelBoundary>
+          <PanelBoundary name="Classes">
+            <ClassView />
+          </PanelBoundary>
           <PanelBoundary name="Network">
             <ModelCardPanel />
           </PanelBoundary>
         </aside>
       </main>
+      <PanelBoundary name="Analyses">
+        <AnalysesArea />
+      </PanelBoundary>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { BackendBadge } from '../components/shell/BackendBadge';
+import { CopyLinkButton } from '../components/shell/CopyLinkButton';
 import { ModelPicker } from '../components/shell/ModelPicker';
 import { ModelStatus } from '../components/shell/ModelStatus';
 
@@ -13,6 +14,7 @@ export function Header() {
         <ModelPicker />
         <ModelStatus />
         <BackendBadge />
+        <CopyLinkButton />
       </div>
     </header>
   );

@@ -24,62 +24,67 @@ export function isSankeyItemId(text: string): boolean {
   return parts.length <= 2 && parts.every((p) => NODE_ID.test(p));
 }
 
+/** Keeps each field's value type (a bare `satisfies` would narrow `defaultValue: null` to null). */
+function sankeyField<T>(field: SankeyUrlField<T>): SankeyUrlField<T> {
+  return field;
+}
+
 function samePrune(a: PruneSpec, b: PruneSpec): boolean {
   return formatPruneToken(a) === formatPruneToken(b);
 }
 
 export const SANKEY_URL_FIELDS = {
   /** Target class: a class index, or null to follow the prediction. */
-  targetClass: {
+  targetClass: sankeyField<number | null>({
     key: 'class',
     defaultValue: null,
     parse: (t) => (/^\d{1,4}$/.test(t) ? Number(t) : undefined),
     serialize: (v) => (v === null ? null : String(v)),
     hint: 'a class number such as 3',
-  } satisfies SankeyUrlField<number | null>,
-  prune: {
+  }),
+  prune: sankeyField<PruneSpec>({
     key: 'prune',
     defaultValue: DEFAULT_SANKEY_OPTIONS.prune,
     parse: (t) => parsePruneToken(t) ?? undefined,
     serialize: (v) => (samePrune(v, DEFAULT_SANKEY_OPTIONS.prune) ? null : formatPruneToken(v)),
     hint: 'top8 (8 maps per layer) or min0.02 (hide links under 2% of a layer’s flow)',
-  } satisfies SankeyUrlField<PruneSpec>,
-  poolMode: {
+  }),
+  poolMode: sankeyField<PoolMode>({
     key: 'pool',
     defaultValue: DEFAULT_SANKEY_OPTIONS.poolMode,
     parse: (t) => (t === 'show' || t === 'merge' ? t : undefined),
     serialize: (v) => (v === DEFAULT_SANKEY_OPTIONS.poolMode ? null : v),
     hint: 'show or merge',
-  } satisfies SankeyUrlField<PoolMode>,
-  denseTopN: {
+  }),
+  denseTopN: sankeyField<number>({
     key: 'dense',
     defaultValue: DEFAULT_SANKEY_OPTIONS.denseTopN,
     parse: (t) => (/^\d{1,2}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined),
     serialize: (v) => (v === DEFAULT_SANKEY_OPTIONS.denseTopN ? null : String(v)),
     hint: 'a number of dense units from 1 to 99',
-  } satisfies SankeyUrlField<number>,
-  rankBy: {
+  }),
+  rankBy: sankeyField<RankBy>({
     key: 'rank',
     defaultValue: DEFAULT_SANKEY_OPTIONS.rankBy,
     parse: (t) =>
       t === 'flow' || (MEASURES as readonly string[]).includes(t) ? (t as RankBy) : undefined,
     serialize: (v) => (v === DEFAULT_SANKEY_OPTIONS.rankBy ? null : v),
     hint: 'flow, signed, positive or l1',
-  } satisfies SankeyUrlField<RankBy>,
+  }),
   /** Pinned node (or link) id. */
-  pinned: {
+  pinned: sankeyField<string | null>({
     key: 'pin',
     defaultValue: null,
     parse: (t) => (isSankeyItemId(t) ? t : undefined),
     serialize: (v) => v,
     hint: 'a node id such as conv2_1:3',
-  } satisfies SankeyUrlField<string | null>,
+  }),
   /** Playback position (columns revealed), or null for the whole pathway. */
-  reveal: {
+  reveal: sankeyField<number | null>({
     key: 'step',
     defaultValue: null,
     parse: (t) => (/^\d{1,2}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined),
     serialize: (v) => (v === null ? null : String(v)),
     hint: 'a layer step from 1',
-  } satisfies SankeyUrlField<number | null>,
+  }),
 };

@@ -104,6 +104,16 @@ export function encodeImage(image: Float32Array, width: number, height: number):
   return bytesToBase64Url(bytes);
 }
 
+/** The size an image code declares, or null when it is not a readable code at all. */
+export function peekImageSize(text: string): { width: number; height: number } | null {
+  if (text.length === 0 || text.length > MAX_TEXT_LENGTH) return null;
+  const bytes = base64UrlToBytes(text);
+  if (!bytes || bytes.length < 3 || bytes[0] !== IMAGE_CODEC_VERSION) return null;
+  const height = bytes[1] ?? 0;
+  const width = bytes[2] ?? 0;
+  return width > 0 && height > 0 ? { width, height } : null;
+}
+
 export function decodeImage(text: string, width: number, height: number): DecodeResult {
   const fail = (error: string): DecodeResult => ({ ok: false, error });
   if (typeof text !== 'string' || text.length === 0) return fail('The image code is empty.');

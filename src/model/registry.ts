@@ -10,11 +10,21 @@ export interface ModelEntry {
   label: string;
   /** One line for tooltips and screen readers. */
   description: string;
+  /**
+   * The gallery sample a link without `sample` opens. For MNIST it is the precomputed example
+   * (public/precomputed/mnist-default.json), so the first paint already has its pathways.
+   */
+  defaultSample: number;
 }
 
 export const MODEL_REGISTRY: readonly ModelEntry[] = [
-  { id: 'mnist', label: 'MNIST', description: 'Handwritten digits 0–9' },
-  { id: 'fashion', label: 'Fashion-MNIST', description: 'Clothing and shoes, 10 kinds' },
+  { id: 'mnist', label: 'MNIST', description: 'Handwritten digits 0–9', defaultSample: 350 },
+  {
+    id: 'fashion',
+    label: 'Fashion-MNIST',
+    description: 'Clothing and shoes, 10 kinds',
+    defaultSample: 0,
+  },
 ];
 
 export const DEFAULT_MODEL_ID: ModelId = 'mnist';

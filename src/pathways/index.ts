@@ -35,4 +35,5 @@ export {
   type Engine,
   type StatisticsOptions,
 } from './statistics';
+export { classRelevance, imageForward } from './forward-view';
 export { mapImportance, type ImportanceOptions, type MapImportance } from './importance';

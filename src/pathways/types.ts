@@ -128,3 +128,19 @@ export interface ImageStatistics {
    */
   completenessError?: Float32Array;
 }
+
+/**
+ * What the feature-map and class panels draw for one image, from one forward pass: every pathway
+ * layer's output h_l and every pixel's relevance R_c(p) for every class. Plain typed arrays.
+ */
+export interface ImageForward {
+  input: InputInfo;
+  layers: PathwayLayerInfo[];
+  /** activations[l] = h_l, NHWC without the batch axis (H×W×C of layer l). */
+  activations: Float32Array[];
+  /** relevance[c * (H*W) + p] = R_c(p) = Σ_ch x[p,ch] ∂z_c/∂x[p,ch] (gates fixed), every pixel. */
+  relevance: Float32Array;
+  classCount: number;
+  probabilities: Float32Array;
+  prediction: number;
+}

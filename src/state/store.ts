@@ -4,16 +4,34 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { modelEntry } from '../model/registry';
 import { sampleImage } from '../model/samples';
+import { decodeImage, peekImageSize } from '../lib/image-codec';
 import type { AppData, AppState, CurrentImage, ImageSource, Notice } from './types';
 import { defaultUrlState, parseUrlState } from './url';
 import type { UrlState } from './url-fields';
+import { initialView, viewActions } from './view-store';
 
 export type AppStore = StoreApi<AppState>;
 
 const MAX_NOTICES = 6;
 
+let imageVersion = 0;
+function nextImage(pixels: Float32Array, source: ImageSource): CurrentImage {
+  imageVersion += 1;
+  return { pixels, source, version: imageVersion };
+}
+
+/** The image a link carries (`img`, which wins over `sample`), already validated by the URL table. */
+function linkImage(code: string | null): CurrentImage | null {
+  const size = code ? peekImageSize(code) : null;
+  if (!code || !size) return null;
+  const decoded = decodeImage(code, size.width, size.height);
+  return decoded.ok ? nextImage(decoded.image, { kind: 'drawn' }) : null;
+}
+
 export function initialData(url: UrlState = defaultUrlState()): AppData {
+  const image = linkImage(url.img);
   return {
+    ...initialView(url),
     modelId: url.model,
     customModelUrl: url.modelUrl,
     model: {
@@ -26,22 +44,17 @@ export function initialData(url: UrlState = defaultUrlState()): AppData {
     },
     backend: { requested: url.backend, info: null, runsOnMainThread: false, error: null },
     samples: { status: 'idle', modelId: url.model, set: null, error: null },
-    image: null,
-    pendingSample: url.sample,
+    image,
+    pendingSample: image ? null : url.sample,
     prediction: { status: 'idle', result: null, imageVersion: null, error: null },
     notices: [],
   };
 }
 
-let imageVersion = 0;
-function nextImage(pixels: Float32Array, source: ImageSource): CurrentImage {
-  imageVersion += 1;
-  return { pixels, source, version: imageVersion };
-}
-
 export function createAppStore(data: AppData = initialData()): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...data,
+    ...viewActions(set, get),
 
     selectModel(id) {
       const { modelId, customModelUrl } = get();

@@ -4,6 +4,7 @@ import type { ModelCard } from '../model/model-card';
 import type { ModelId } from '../model/registry';
 import type { SampleSet } from '../model/samples';
 import type { ModelSummary, Prediction } from '../model/summary-types';
+import type { ViewActions, ViewData } from './view-types';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -62,7 +63,7 @@ export interface PredictionState {
   error: string | null;
 }
 
-export interface AppData {
+export interface AppData extends ViewData {
   modelId: ModelId;
   /** Site-relative path of a custom model.json (from ?modelUrl), or null for the built-in one. */
   customModelUrl: string | null;
@@ -92,4 +93,4 @@ export interface AppActions {
   patchPrediction(patch: Partial<PredictionState>): void;
 }
 
-export type AppState = AppData & AppActions;
+export type AppState = AppData & AppActions & ViewActions;

@@ -1,27 +1,87 @@
 // Mirrors the shareable part of the store into the address bar (replaceState: no history spam).
+import { encodeImage } from '../lib/image-codec';
 import type { AppState } from './types';
 import type { AppStore } from './store';
 import { serializeUrlState } from './url';
 import type { UrlState } from './url-fields';
+import { INPUT_HEIGHT, INPUT_WIDTH } from './view-store';
+
+// Encoding is cheap, but the store changes on every pointer move: encode each image once.
+const codes = new WeakMap<Float32Array, string>();
+
+function imageCode(pixels: Float32Array): string | null {
+  let code = codes.get(pixels);
+  if (code === undefined) {
+    if (pixels.length !== INPUT_WIDTH * INPUT_HEIGHT) return null;
+    code = encodeImage(pixels, INPUT_WIDTH, INPUT_HEIGHT);
+    codes.set(pixels, code);
+  }
+  return code;
+}
 
 /** The store → URL mapping; every field of the table in url-fields.ts must appear here. */
 export function toUrlState(state: AppState): UrlState {
-  const source = state.image?.source;
+  const image = state.image;
+  const source = image?.source;
   return {
     model: state.modelId,
     sample: source?.kind === 'sample' ? source.index : state.pendingSample,
     backend: state.backend.requested,
     modelUrl: state.customModelUrl,
+    // Drawn and uploaded images travel in the link itself (quantised when committed, so the
+    // link reproduces exactly what was computed).
+    img: image && source?.kind !== 'sample' ? imageCode(image.pixels) : null,
+    px: state.selection?.region ?? null,
+    map: state.pinnedMap,
+    targetClass: state.targetClass,
+    prune: state.sankey.prune,
+    poolMode: state.sankey.poolMode,
+    denseTopN: state.sankey.denseTopN,
+    rankBy: state.sankey.rankBy,
+    pinned: state.pinned,
+    reveal: state.reveal,
   };
 }
 
+/** How long the address bar trails the store: clicks stay fast, and browsers that limit
+ * replaceState (Safari: 100 calls per 30 s) are never hit by a fast series of clicks. */
+const URL_DELAY_MS = 120;
+
+let flushPending: (() => void) | null = null;
+
+/** Writes a pending change to the address bar now (e.g. before copying the link). */
+export function flushUrlSync(): void {
+  flushPending?.();
+}
+
 export function startUrlSync(store: AppStore): () => void {
+  let last: UrlState | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     const search = serializeUrlState(toUrlState(store.getState()), location.search);
     if (search !== location.search) {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }
   };
+  const schedule = () => {
+    const next = toUrlState(store.getState());
+    // Hover and query progress change the store often; skip when nothing shareable changed.
+    if (last && (Object.keys(next) as Array<keyof UrlState>).every((k) => next[k] === last?.[k]))
+      return;
+    last = next;
+    if (timer === null) timer = setTimeout(write, URL_DELAY_MS);
+  };
+  flushPending = write;
+  last = toUrlState(store.getState());
   write();
-  return store.subscribe(write);
+  addEventListener('pagehide', write);
+  const unsubscribe = store.subscribe(schedule);
+  return () => {
+    unsubscribe();
+    removeEventListener('pagehide', write);
+    if (timer !== null) clearTimeout(timer);
+    flushPending = null;
+  };
 }

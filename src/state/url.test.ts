@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeImage } from '../lib/image-codec';
 import { defaultUrlState, parseUrlState, serializeUrlState } from './url';
 
 describe('URL state', () => {
@@ -7,6 +8,7 @@ describe('URL state', () => {
       '?model=fashion&sample=12&backend=webgpu&modelUrl=models/mine/model.json',
     );
     expect(state).toEqual({
+      ...defaultUrlState(),
       model: 'fashion',
       sample: 12,
       backend: 'webgpu',
@@ -40,5 +42,39 @@ describe('URL state', () => {
 
   it('leaves defaults that mean "automatic" out of the link', () => {
     expect(serializeUrlState(defaultUrlState())).toBe('?model=mnist');
+  });
+
+  it('parses the visualizer fields: selection, image, class, map and the Sankey settings', () => {
+    const image = new Float32Array(784);
+    image[300] = 1;
+    const img = encodeImage(image, 28, 28);
+    const { state, problems } = parseUrlState(
+      `?px=3,4,5,6&img=${img}&class=7&map=conv2_1:5&prune=min0.02&pool=show&dense=12&rank=l1&pin=conv2_1:5&step=3`,
+    );
+    expect(problems).toEqual([]);
+    expect(state).toMatchObject({
+      px: { row0: 3, col0: 4, row1: 5, col1: 6 },
+      img,
+      targetClass: 7,
+      map: 'conv2_1:5',
+      prune: { mode: 'threshold', share: 0.02 },
+      poolMode: 'show',
+      denseTopN: 12,
+      rankBy: 'l1',
+      pinned: 'conv2_1:5',
+      reveal: 3,
+    });
+    expect(parseUrlState(serializeUrlState(state)).state).toEqual(state);
+  });
+
+  it('rejects malformed selections, images, classes and maps with one notice each', () => {
+    const { state, problems } = parseUrlState(
+      '?px=9,9,1,1&img=AQwc%3Cb%3E&class=%3Cb%3Ex%3C/b%3E&map=conv1:other',
+    );
+    expect(state).toEqual(defaultUrlState());
+    expect(problems).toHaveLength(4);
+    expect(problems.join(' ')).toContain('"<b>x</b>"');
+    // A well-formed code whose runs overflow its image is not an image either.
+    expect(parseUrlState('?img=AQEBAP8').problems).toHaveLength(1);
   });
 });

@@ -105,6 +105,34 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
     expect(h.session.engine.gates?.image).toEqual(img);
   });
 
+  it('returns activations and per-class relevance that agree with a pixel query', async () => {
+    const h = harness();
+    h.send({ op: 'init', channel: 'init', params: { backend: 'cpu' } });
+    h.send({ op: 'loadModel', channel: 'model', params: { url: 'mem://test' } });
+    const img = image(5);
+    const pixel = 10 * 28 + 9;
+    const f = h.send({ op: 'imageForward', channel: 'forward', params: { image: img } });
+    const q = h.send({
+      op: 'queryPixels',
+      channel: 'query',
+      params: { image: img, pixels: [pixel], options: { classIndex: 3, chains: false } },
+    });
+    await h.dispatcher.idle();
+    const forward = h.answer(f);
+    const query = h.answer(q);
+    if (forward?.type !== 'result' || forward.op !== 'imageForward')
+      throw new Error(JSON.stringify(forward));
+    if (query?.type !== 'result' || query.op !== 'queryPixels') throw new Error('no query');
+    const view = forward.result;
+    expect(view.activations.map((a) => a.length)).toEqual(
+      view.layers.map((l) => l.height * l.width * l.channels),
+    );
+    expect(view.relevance).toHaveLength(10 * 784);
+    expect(view.relevance[3 * 784 + pixel]).toBeCloseTo(query.result.relevance, 4);
+    // The cached gates keep their arrays: the result's copies were transferred, not the cache.
+    expect(h.session.engine.gates?.gates.activation[0]?.length).toBe(view.activations[0]?.length);
+  });
+
   it('keeps the tensor count flat over 500 requests', async () => {
     const h = harness();
     h.send({ op: 'init', channel: 'init', params: { backend: 'cpu' } });
@@ -118,6 +146,8 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
       if (i % 10 === 9) {
         const params = { image: image(i), pixels: [400], options: { chains: false } };
         h.send({ op: 'queryPixels', channel: 'query', params });
+      } else if (i % 10 === 4) {
+        h.send({ op: 'imageForward', channel: 'forward', params: { image: image(i) } });
       } else {
         h.send({ op: 'predict', channel: 'predict', params: { image: image(i) } });
       }

@@ -7,7 +7,7 @@ import type { BackendInfo } from '../model/backend-types';
 import { loadModel, type LayersModelLoader } from '../model/load';
 import { predictImage } from '../model/predict';
 import type { ModelSummary } from '../model/summary-types';
-import { imageStatistics, queryPixels } from '../pathways';
+import { imageForward, imageStatistics, queryPixels } from '../pathways';
 import {
   attachModel,
   emptyEngineState,
@@ -16,6 +16,7 @@ import {
   type EngineState,
 } from './engine-session';
 import type { OpName, ParamsOf, ResultOf } from './protocol';
+import { createAnalysisHandlers } from './analysis-ops';
 
 export interface HandlerContext {
   /** Aborted when a newer request on the same channel arrives or the client cancels this one. */
@@ -57,6 +58,8 @@ export function requireModel(session: Session): { model: tfl.LayersModel; summar
 
 export function createHandlers(deps: RuntimeDeps, session: Session = emptySession()): Handlers {
   return {
+    ...createAnalysisHandlers(session),
+
     async init({ backend }) {
       session.backend = await chooseBackend(backend, deps.backendEnv);
       return session.backend;
@@ -97,6 +100,13 @@ export function createHandlers(deps: RuntimeDeps, session: Session = emptySessio
       const stats = await imageStatistics(network, gates, options);
       ctx.progress(1, 'Analysing every pixel');
       return stats;
+    },
+
+    async imageForward({ image }, ctx) {
+      requireModel(session);
+      const { network, gates } = await gatesFor(session.engine, image);
+      throwIfAborted(ctx.signal);
+      return imageForward(network, gates);
     },
   };
 }

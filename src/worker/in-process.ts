@@ -3,12 +3,14 @@
 // module workers are unavailable or the worker fails to start; the UI says so.
 import type { WorkerLike } from './client';
 import { createDispatcher, type Dispatcher } from './dispatcher';
-import { disposeSession, type Handlers, type Session } from './handlers';
+// Types only: a value import of handlers.ts would pull TensorFlow.js into the main chunk.
+import type { Handlers } from './handlers';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface InProcessRuntime {
   handlers: Handlers;
-  session?: Session;
+  /** Frees the runtime's model and tensors when the fallback is terminated. */
+  dispose?(): void;
 }
 
 export interface InProcessWorker extends WorkerLike {
@@ -44,7 +46,7 @@ export function createInProcessWorker(load: () => Promise<InProcessRuntime>): In
     terminate() {
       terminated = true;
       // Nothing else will free the old session's model on this thread.
-      if (runtime?.session) disposeSession(runtime.session);
+      runtime?.dispose?.();
     },
   };
 

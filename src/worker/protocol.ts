@@ -4,7 +4,9 @@
 // transferred (results always; requests when the caller passes `transfer`).
 import type { BackendInfo, BackendRequest } from '../model/backend-types';
 import type { ModelSummary, Prediction } from '../model/summary-types';
+import type { AnalysisOperations } from './analysis-protocol';
 import type {
+  ImageForward,
   ImageStatistics,
   PixelQueryResult,
   QueryOptions,
@@ -40,12 +42,19 @@ export interface ImageStatsParams {
   options?: StatisticsOptions;
 }
 
-export interface Operations {
+/** Activations of every layer and every pixel's relevance for every class (the panels' data). */
+export interface ImageForwardParams {
+  image: Float32Array;
+}
+
+/** The Analyses area's operations are declared in analysis-protocol.ts. */
+export interface Operations extends AnalysisOperations {
   init: { params: InitParams; result: BackendInfo };
   loadModel: { params: LoadModelParams; result: ModelSummary };
   predict: { params: PredictParams; result: Prediction };
   queryPixels: { params: QueryPixelsParams; result: PixelQueryResult };
   imageStats: { params: ImageStatsParams; result: ImageStatistics };
+  imageForward: { params: ImageForwardParams; result: ImageForward };
 }
 
 export type OpName = keyof Operations;

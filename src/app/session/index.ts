@@ -5,6 +5,10 @@ import { createModelWorkerClient } from '../../worker/spawn';
 import { appStore, type AppStore } from '../../state/store';
 import { startUrlSync } from '../../state/url-sync';
 import { startBackend } from './backend-init';
+import { startForwardData } from './forward-data';
+import { startPathwayQuery } from './pathway-query';
+import { startPrecomputed } from './precomputed';
+import { startViewGuard } from './view-guard';
 import { startModelLoader } from './model-loader';
 import { startPredictor } from './predictor';
 import { startSamplesLoader } from './samples-loader';
@@ -24,13 +28,21 @@ export function startSession(
 ): Session {
   if (current) return current;
   const client = createClient();
+  startViewGuard(store);
   startUrlSync(store);
-  // Samples first: the gallery and the first image do not wait for the model.
+  // Samples and the precomputed example first: the first paint does not wait for the model.
+  startPrecomputed(store);
   startSamplesLoader(store);
   startBackend(store, client);
   startModelLoader(store, client);
-  const predictor = startPredictor(store, client);
-  watchWorker(store, client, () => predictor.refresh());
+  // Subscription order is request order on the serial worker: the prediction is quick, the
+  // Sankey is what the user waits for, the feature maps and relevance come last.
+  const answers = [
+    startPredictor(store, client),
+    startPathwayQuery(store, client),
+    startForwardData(store, client),
+  ];
+  watchWorker(store, client, () => answers.forEach((a) => a.refresh()));
   current = { client, store };
   return current;
 }

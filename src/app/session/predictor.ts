@@ -29,8 +29,7 @@ export function startPredictor(store: AppStore, client: WorkerClient): Predictor
     const { version } = state.image;
     // A copy, because the transferred buffer is detached and the store keeps its own pixels.
     const image = state.image.pixels.slice();
-    state.patchPrediction({ status: 'pending', error: null });
-    client
+    void client
       .request(
         'predict',
         { image },
@@ -46,6 +45,9 @@ export function startPredictor(store: AppStore, client: WorkerClient): Predictor
         if (store.getState().image?.version !== version) return;
         store.getState().patchPrediction({ status: 'error', error: error.message });
       });
+    // After sending: patching first would run the other subscribers, and their requests would
+    // queue ahead of this one on the serial worker.
+    store.getState().patchPrediction({ status: 'pending', error: null });
   };
 
   const unsubscribe = store.subscribe(run);

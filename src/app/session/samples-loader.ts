@@ -1,6 +1,6 @@
 // Fetches the gallery of the current model's dataset on the main thread and picks the image to
-// show first (the link's sample, else the same index as before, else sample 0).
-import { samplePaths } from '../../model/registry';
+// show first (the link's sample, else the same index as before, else the model's default sample).
+import { modelEntry, samplePaths } from '../../model/registry';
 import { loadSampleSet } from '../../model/samples';
 import { resolveSiteUrl } from '../../model/site-url';
 import type { AppStore } from '../../state/store';
@@ -24,16 +24,17 @@ export function startSamplesLoader(store: AppStore): () => void {
         state.patchSamples({ status: 'ready', set });
         const source = state.image?.source;
         const wanted = state.pendingSample ?? (source?.kind === 'sample' ? source.index : null);
+        const fallback = Math.min(modelEntry(modelId).defaultSample, set.count - 1);
         if (wanted !== null && wanted >= set.count) {
           state.notify({
             id: 'sample-range',
             level: 'warning',
-            text: `Sample ${wanted} does not exist (this gallery has ${set.count}); showing sample 0.`,
+            text: `Sample ${wanted} does not exist (this gallery has ${set.count}); showing sample ${fallback}.`,
           });
         }
         // A drawn or uploaded image stays when the model changes.
         if (source && source.kind !== 'sample' && state.pendingSample === null) return;
-        state.selectSample(wanted !== null && wanted < set.count ? wanted : 0);
+        state.selectSample(wanted !== null && wanted < set.count ? wanted : fallback);
       })
       .catch((error: Error) => {
         if (mine !== token) return;

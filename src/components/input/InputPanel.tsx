@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { BRUSH_SIZES } from '../../lib/brush';
 import '../maps/common.css';
 import { InputCanvas } from './InputCanvas';
@@ -28,6 +28,8 @@ export interface InputPanelProps {
   displaySize?: number;
   /** Heading level text; the shell may rename the panel. */
   title?: string;
+  /** Where the image came from (e.g. "Sample 3 · label 3"), shown under the heading. */
+  caption?: ReactNode;
 }
 
 /**
@@ -46,6 +48,7 @@ export function InputPanel(props: InputPanelProps) {
   return (
     <section className="pl-panel pl-input-panel" aria-label={props.title ?? 'Input image'}>
       <h2>{props.title ?? 'Input image'}</h2>
+      {props.caption}
       <p className="pl-explain">
         {mode === 'select'
           ? 'Click a pixel (or drag a rectangle) to follow its signal through the network. Darker means more ink; the white background is 0.'

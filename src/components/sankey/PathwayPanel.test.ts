@@ -7,7 +7,6 @@ import { DEFAULT_SANKEY_SETTINGS } from './SankeyPanel';
 
 const noop = () => {};
 const props: PathwayPanelProps = {
-  pixels: [],
   targetClass: null,
   onTargetClassChange: noop,
   settings: DEFAULT_SANKEY_SETTINGS,
@@ -16,16 +15,17 @@ const props: PathwayPanelProps = {
   onPinNode: noop,
   reveal: null,
   onRevealChange: noop,
-  query: () => Promise.reject(new Error('not in this test')),
 };
 
 describe('PathwayPanel', () => {
   it('renders the Sankey frame and explains what is missing', () => {
-    // Server rendering reads the store's initial state: the model is still loading.
+    // Server rendering reads the store's initial state: nothing is selected, no model yet.
     const html = renderToStaticMarkup(createElement(PathwayPanel, props));
-    expect(html).toContain('The model is loading');
+    expect(html).toContain('Select a pixel');
     expect(html).toContain('data-testid="sankey"');
     expect(html).toContain('data-query-status="idle"');
+    expect(html).toContain('data-origin="none"');
+    expect(html).toContain('blue bands raise the score');
   });
 
   it('words each missing piece', () => {
@@ -33,5 +33,6 @@ describe('PathwayPanel', () => {
     expect(pathwayPlaceholder(null, 'error', 1)).toMatch(/No model/);
     expect(pathwayPlaceholder(null, 'ready', 0)).toMatch(/Select a pixel/);
     expect(pathwayPlaceholder(null, 'ready', 2)).toBe('Computing pathways…');
+    expect(pathwayPlaceholder(null, 'loading', 1)).toMatch(/model is loading/);
   });
 });

@@ -1,7 +1,7 @@
 // The Sankey with its controls, fully controlled: every setting comes in as a prop and goes out
 // through a callback, so the shell decides what lives in the store and the URL (PathwayPanel does
 // that wiring). Usable anywhere a PixelQueryResult is at hand.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PixelQueryResult } from '../../pathways/types';
 import { describePixels } from '../../layout/sankey-columns';
 import type { PoolMode, PruneSpec, RankBy } from '../../layout/sankey-types';
@@ -56,7 +56,12 @@ export interface SankeyPanelProps {
   placeholder?: string;
 }
 
-export function SankeyPanel(props: SankeyPanelProps) {
+/**
+ * Memoised: the shell re-renders its parent on every new selection (the previous answer stays on
+ * screen, dimmed, until the new one arrives); redrawing an unchanged Sankey then would only delay
+ * the new one.
+ */
+export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
   const { result, settings, onSettingsChange } = props;
   const [chain, setChain] = useState<number | null>(null);
   const graph = useSankeyGraph(result, settings, props.classNames);
@@ -86,6 +91,9 @@ export function SankeyPanel(props: SankeyPanelProps) {
             onChange={(v) => props.onRevealChange(v >= columns.length ? null : v)}
           />
         )}
+        {!props.hideControls && (
+          <ExportButtons graph={graph} title={title} subtitle={subtitle} fileBase={fileBase} />
+        )}
       </div>
       {!props.hideControls && (
         <div className="pl-sankey-controls">
@@ -98,7 +106,6 @@ export function SankeyPanel(props: SankeyPanelProps) {
             value={settings}
             onChange={(v) => onSettingsChange({ ...settings, ...v })}
           />
-          <ExportButtons graph={graph} title={title} subtitle={subtitle} fileBase={fileBase} />
         </div>
       )}
       <SankeyView
@@ -118,4 +125,4 @@ export function SankeyPanel(props: SankeyPanelProps) {
       <SankeyExplainer />
     </div>
   );
-}
+});

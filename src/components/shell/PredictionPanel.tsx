@@ -1,9 +1,8 @@
 import { useAppState } from '../../state/store';
 import { selectClassNames, selectCurrentPrediction, selectTrueLabel } from '../../state/selectors';
 import { formatPercent } from './format';
-import { ProbabilityBars } from './ProbabilityBars';
 
-/** The predicted class, whether it matches the sample's label, and every class's probability. */
+/** The predicted class and whether it matches the sample's label (the class panel has the rest). */
 export function PredictionPanel() {
   const current = useAppState(selectCurrentPrediction);
   const status = useAppState((s) => s.prediction.status);
@@ -52,12 +51,6 @@ export function PredictionPanel() {
             )}
           </p>
         )}
-        <ProbabilityBars
-          probabilities={probabilities}
-          names={names}
-          predicted={classIndex}
-          trueLabel={stale ? null : trueLabel}
-        />
       </div>
     );
   } else if (status === 'error') {

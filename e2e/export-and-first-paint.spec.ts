@@ -1,0 +1,87 @@
+// Exports are real files that match the figure (SVG that parses, PNG at 2×, JSON that balances),
+// and the first paint shows the shipped precomputed example before the model has loaded.
+import { expect, test, type Download } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
+import { flowsClose, MNIST_COLUMNS, PathwayPage } from './pages/pathway-page';
+
+async function download(app: PathwayPage, kind: 'SVG' | 'PNG' | 'JSON'): Promise<Buffer> {
+  const waiting = app.page.waitForEvent('download');
+  await app.page.getByTestId('sankey-export').getByRole('button', { name: kind }).click();
+  const file: Download = await waiting;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^pathways-.*\\.${kind.toLowerCase()}$`));
+  return readFile((await file.path()) ?? '');
+}
+
+test('SVG, PNG and JSON exports are valid and describe the drawn Sankey', async ({ page }) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  await app.waitForLive();
+  const drawnNodes = Number(await app.sankey.getAttribute('data-node-count'));
+
+  const svg = (await download(app, 'SVG')).toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.getElementsByTagName('parsererror').length > 0,
+      name: root.nodeName,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      scripts: doc.getElementsByTagName('script').length,
+      paths: doc.getElementsByTagName('path').length,
+    };
+  }, svg);
+  expect(parsed).toMatchObject({ error: false, name: 'svg', scripts: 0 });
+  expect(parsed.paths).toBeGreaterThan(10);
+
+  const png = await download(app, 'PNG');
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const image = PNG.sync.read(png);
+  expect(image.width).toBe(Math.round(parsed.width * 2));
+  expect(image.height).toBe(Math.round(parsed.height * 2));
+
+  const json = JSON.parse((await download(app, 'JSON')).toString('utf8')) as {
+    format: string;
+    nodes: unknown[];
+    columns: Array<{ label: string }>;
+    classIndex: number;
+    balance: { maxImbalance: number };
+  };
+  expect(json.format).toBe('pathway-lens/sankey@1');
+  expect(json.nodes).toHaveLength(drawnNodes);
+  expect(json.columns.map((c) => c.label).join(',')).toBe(MNIST_COLUMNS);
+  expect(json.classIndex).toBe(7);
+  expect(json.balance.maxImbalance).toBeLessThan(1e-5);
+});
+
+test('the first paint shows the precomputed example, then the live model replaces it', async ({
+  page,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // Hold the model back: everything else (page, samples, precomputed file) loads normally.
+  await page.route('**/models/mnist/model.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const app = new PathwayPage(page);
+  await app.open();
+  await expect(app.panel).toHaveAttribute('data-origin', 'precomputed');
+  await expect(page.getByTestId('pathway-origin')).toHaveText('precomputed — live model loading…');
+  await expect(page.getByTestId('class-origin')).toBeVisible();
+  await expect(app.modelStatus).not.toHaveAttribute('data-status', 'ready');
+  await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
+  await expect(app.sankey).toHaveAttribute('data-empty', 'false');
+  expect(await app.maxImbalance()).toBeLessThan(1e-5);
+  const precomputed = await app.nodeFlows();
+
+  release();
+  await app.waitForModel();
+  await app.waitForLive();
+  await expect(page.getByTestId('pathway-origin')).toHaveCount(0);
+  await expect(page.getByTestId('class-origin')).toHaveCount(0);
+  // Same view, same numbers (to the file's 6 significant digits).
+  expect(flowsClose(precomputed, await app.nodeFlows())).toEqual([]);
+});

@@ -1,0 +1,124 @@
+// The visualizer on the default example: a pixel already selected on first load, clicking other
+// pixels (and the background), changing the class, and pin/hover linked between the Sankey and
+// the feature maps. Runs against the production build on the automatic backend (WASM here).
+import { expect, test } from '@playwright/test';
+import { GRID, MNIST_COLUMNS, PathwayPage } from './pages/pathway-page';
+
+test('first load shows the default sample with a pixel on the stroke already traced', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  await app.open();
+  await app.waitForModel();
+  await app.waitForLive();
+  await expect(app.inputCaption).toHaveText('Sample 350 · label 7');
+  const [pixel] = await app.selectedPixels();
+  expect(pixel).toBeDefined();
+  await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
+  await expect(app.sankey).toHaveAttribute('data-empty', 'false');
+  expect(await app.maxImbalance()).toBeLessThan(1e-5);
+  // The link already names the view.
+  const row = Math.floor((pixel ?? 0) / GRID);
+  await expect(page).toHaveURL(new RegExp(`px=${row}%2C${(pixel ?? 0) % GRID}`));
+  await expect(app.maps.getByRole('heading', { name: 'Feature maps' })).toBeVisible();
+  await expect(app.classes.getByRole('button', { name: /^Class 7: .*predicted/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.screenshot({ path: 'test-results/e2e/view-default.png' });
+});
+
+test('clicking pixels redraws balanced flows; the background is explained', async ({ page }) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  await app.waitForLive();
+  for (const [row, col] of [
+    [20, 14],
+    [8, 12],
+  ] as const) {
+    await app.clickPixel(row, col);
+    await app.waitForLive([row * GRID + col]);
+    await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
+    await expect(app.sankey).toHaveAttribute('data-empty', 'false');
+    expect(await app.maxImbalance()).toBeLessThan(1e-5);
+  }
+  // A background pixel has no pathway, and every view says why instead of staying blank.
+  await app.clickPixel(2, 2);
+  await app.waitForLive([2 * GRID + 2]);
+  await expect(app.sankey).toHaveAttribute('data-empty', 'true');
+  await expect(app.panel).toContainText('This pixel sends no signal');
+  await expect(page.getByRole('region', { name: 'Input image' })).toContainText(
+    'This pixel is 0 (background)',
+  );
+  await expect(app.maps).toContainText('nothing diffuses from it');
+  await expect(page.getByRole('region', { name: 'Classes' })).toContainText(
+    'contributes exactly 0 to every class',
+  );
+});
+
+test('the class follows the class panel and the Sankey selector, and the link', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  await app.waitForLive();
+  await expect(app.sankey).toHaveAttribute('data-class', '7');
+  await app.classes.getByRole('button', { name: /^Class 3:/ }).click();
+  await expect(app.sankey).toHaveAttribute('data-class', '3');
+  await app.waitForLive();
+  await expect(page.getByTestId('sankey-class')).toHaveValue('3');
+  await expect(page).toHaveURL(/class=3/);
+  expect(await app.maxImbalance()).toBeLessThan(1e-5);
+  await page.getByTestId('sankey-class').selectOption('auto');
+  await expect(app.sankey).toHaveAttribute('data-class', '7');
+  await expect(page).not.toHaveURL(/class=/);
+});
+
+test('pinning a Sankey node pins its feature map, and the other way round', async ({ page }) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  await app.waitForLive();
+  const node = app.mapNode('conv2_1');
+  const id = (await node.getAttribute('data-node-id')) ?? '';
+  const channel = Number(id.split(':')[1]);
+  await app.clickNode(node);
+  await expect(app.sankey).toHaveAttribute('data-pinned', id);
+  await expect(app.thumbnail('conv2_1', channel)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(new RegExp(`map=conv2_1%3A${channel}`));
+  await expect(page).toHaveURL(new RegExp(`pin=conv2_1%3A${channel}`));
+  await expect(app.maps.getByRole('figure').first()).toContainText(`conv2_1 · map ${channel}`);
+  await page.screenshot({ path: 'test-results/e2e/view-pinned.png', fullPage: true });
+
+  // Hovering a map thumbnail highlights its node in the Sankey (the trace layer is drawn).
+  await page.keyboard.press('Escape');
+  await expect(app.sankey).toHaveAttribute('data-pinned', '');
+  await app.thumbnail('conv1_1', 0).hover();
+  await expect(
+    page.getByTestId('sankey-trace').locator('[data-trace-link-id]').first(),
+  ).toBeAttached();
+
+  // Pinning a map pins the node that draws it.
+  await app.thumbnail('conv1_1', 2).click();
+  await expect(app.sankey).toHaveAttribute('data-pinned', /^conv1_1:(2|other)$/);
+  await expect(page).toHaveURL(/map=conv1_1%3A2/);
+});
+
+test('narrow screens stack the views in reading order', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  await app.waitForLive();
+  const input = await page.getByRole('complementary', { name: 'Input' }).boundingBox();
+  const centre = await app.pathwayView.boundingBox();
+  const classes = await page.getByRole('complementary', { name: 'Classes' }).boundingBox();
+  expect(input && centre && classes).toBeTruthy();
+  expect(centre!.y).toBeGreaterThan(input!.y);
+  expect(classes!.y).toBeGreaterThan(centre!.y);
+  // Nothing sticks out sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await page.screenshot({ path: 'test-results/e2e/view-narrow.png', fullPage: true });
+});

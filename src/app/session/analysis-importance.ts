@@ -1,0 +1,83 @@
+// The cached map importance of the current model (public/models/<id>/importance.json, made by
+// `npm run reproduce`), fetched next to model.json. Checked here against the model's layer names
+// and map counts without TensorFlow.js; the worker checks it again before using it.
+import type { ImportanceResult } from '../../analysis/importance';
+import type { ModelSummary } from '../../model/summary-types';
+import { analysesStore } from '../../state/analyses-store';
+import { appStore } from '../../state/store';
+
+function isNumberArray(v: unknown, length: number): v is number[] {
+  return Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number');
+}
+
+/** The typed cache, or a sentence saying why it does not fit this model. */
+export function checkImportance(
+  json: unknown,
+  summary: Pick<ModelSummary, 'layers'>,
+): { ok: true; result: ImportanceResult } | { ok: false; reason: string } {
+  const fail = (reason: string) => ({ ok: false as const, reason });
+  if (typeof json !== 'object' || json === null) return fail('it is not a JSON object');
+  const r = json as Partial<ImportanceResult>;
+  if (r.version !== 1 || !Array.isArray(r.layers)) return fail('unknown format');
+  if (typeof r.sampleSize !== 'number' || typeof r.baselineAccuracy !== 'number')
+    return fail('it has no baseline');
+  for (const e of r.layers as unknown[]) {
+    const entry = e as Partial<ImportanceResult['layers'][number]>;
+    const C = entry.channels;
+    const keras = summary.layers.find((l) => l.name === entry.name);
+    const ok =
+      typeof C === 'number' &&
+      Number.isInteger(entry.layer) &&
+      isNumberArray(entry.ranking, C) &&
+      isNumberArray(entry.accuracyDrop, C) &&
+      isNumberArray(entry.probabilityDrop, C) &&
+      keras !== undefined &&
+      keras.outputShape[keras.outputShape.length - 1] === C;
+    if (!ok) return fail(`layer ${String(entry.name)} does not match the model`);
+  }
+  return { ok: true, result: r as ImportanceResult };
+}
+
+/** importance.json next to model.json. */
+export function importanceUrl(modelUrl: string): string {
+  return new URL('importance.json', modelUrl).href;
+}
+
+/** Loads the current model's cached importance once (no-op while loading or loaded). */
+export function ensureImportance(fetcher: typeof fetch = fetch): void {
+  const summary = appStore.getState().model.summary;
+  if (!summary) return;
+  const current = analysesStore.getState().importance;
+  if (current.modelUrl === summary.url && current.status !== 'idle') return;
+  const url = summary.url;
+  analysesStore.getState().patchImportance({
+    status: 'loading',
+    modelUrl: url,
+    result: null,
+    origin: null,
+    error: null,
+  });
+  const stillMine = () => analysesStore.getState().importance.modelUrl === url;
+  fetcher(importanceUrl(url))
+    .then(async (response) => {
+      if (!stillMine()) return;
+      if (!response.ok) {
+        analysesStore.getState().patchImportance({ status: 'missing' });
+        return;
+      }
+      const checked = checkImportance(await response.json(), summary);
+      if (!stillMine()) return;
+      analysesStore
+        .getState()
+        .patchImportance(
+          checked.ok
+            ? { status: 'ready', result: checked.result, origin: 'cache' }
+            : { status: 'error', error: `The cached importance was ignored: ${checked.reason}.` },
+        );
+    })
+    .catch((error: unknown) => {
+      if (!stillMine()) return;
+      const message = error instanceof Error ? error.message : String(error);
+      analysesStore.getState().patchImportance({ status: 'missing', error: message });
+    });
+}

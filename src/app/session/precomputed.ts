@@ -1,0 +1,26 @@
+// Fetches the shipped default example (public/precomputed) when the link opens a view it can
+// describe, so the first paint shows pathways before TensorFlow.js and the model are ready. The
+// selectors decide when it applies (state/selectors-view.ts); live results replace it.
+import { parsePrecomputed } from '../../lib/precomputed-parse';
+import type { ModelId } from '../../model/registry';
+import { resolveSiteUrl } from '../../model/site-url';
+import type { AppStore } from '../../state/store';
+
+const FILES: Partial<Record<ModelId, string>> = { mnist: 'precomputed/mnist-default.json' };
+
+export function startPrecomputed(store: AppStore): void {
+  const { modelId, customModelUrl, image } = store.getState();
+  const path = FILES[modelId];
+  // A custom model or a drawn image from the link: the example cannot describe it.
+  if (!path || customModelUrl !== null || image !== null) return;
+  fetch(resolveSiteUrl(path, document.baseURI))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    })
+    .then((json) => store.getState().setPrecomputed(parsePrecomputed(json)))
+    .catch((error: unknown) => {
+      // Only a head start is lost: the live model draws the same view a moment later.
+      console.warn('Precomputed example not used:', error);
+    });
+}

@@ -1,0 +1,62 @@
+// The centre of the page: the Sankey of the selection, with its feature maps below. Hover and pin
+// are shared between the two through the store, converting Sankey node ids ↔ maps with
+// layout/node-ref.ts on the graph that is drawn.
+import { useCallback } from 'react';
+import { PathwayPanel } from '../../components/sankey/PathwayPanel';
+import { useSankeyGraph } from '../../components/sankey/use-sankey-graph';
+import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
+import { mapIdOf } from '../../lib/map-id';
+import { selectClassNames } from '../../state/selectors';
+import { selectShownPathways } from '../../state/selectors-view';
+import { appStore, useAppState } from '../../state/store';
+import { MapsView } from './MapsView';
+
+export function PathwayView() {
+  const targetClass = useAppState((s) => s.targetClass);
+  const settings = useAppState((s) => s.sankey);
+  const pinned = useAppState((s) => s.pinned);
+  const reveal = useAppState((s) => s.reveal);
+  const hoveredMap = useAppState((s) => s.hoveredMap);
+  const result = useAppState(selectShownPathways);
+  const classNames = useAppState(selectClassNames);
+  // The same cached graph the Sankey draws (keyed by result and options).
+  const graph = useSankeyGraph(result, settings, classNames);
+  const actions = appStore.getState();
+
+  const onPinNode = useCallback(
+    (id: string | null) => {
+      const ref = id && graph ? nodeIdToLayerChannel(graph.columns, id) : null;
+      const mapId = ref && result ? mapIdOf(result.layers, ref) : null;
+      appStore.getState().setPins(id, mapId);
+    },
+    [graph, result],
+  );
+  const onHoverNode = useCallback(
+    (id: string | null) =>
+      appStore
+        .getState()
+        .setHoveredMap(id && graph ? nodeIdToLayerChannel(graph.columns, id) : null),
+    [graph],
+  );
+  const externalHover =
+    hoveredMap && graph ? layerChannelToNodeId(graph.columns, graph.nodes, hoveredMap) : null;
+
+  return (
+    <div className="pathway-stack">
+      <PathwayPanel
+        targetClass={targetClass}
+        onTargetClassChange={actions.setTargetClass}
+        settings={settings}
+        onSettingsChange={actions.setSankeySettings}
+        pinned={pinned}
+        onPinNode={onPinNode}
+        onHoverNode={onHoverNode}
+        externalHover={externalHover}
+        reveal={reveal}
+        onRevealChange={actions.setReveal}
+        height={500}
+      />
+      <MapsView graph={graph} />
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+// Finding 4a: adversarial attacks. FGSM (one signed-gradient step of size ε) or a targeted
+// iterative attack moves the current image; we compare its pathways with the original's and with
+// those of a natural image of the class the attack aims at (or produced).
+import { useMemo, useState } from 'react';
+import { cancelRun, startRun } from '../../app/session/analysis-requests';
+import { analysesStore, useAnalyses, useRun } from '../../state/analyses-store';
+import { MAX_EPSILON } from '../../state/analyses-url';
+import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
+import { useAppState } from '../../state/store';
+import { AttackImages } from './AttackImages';
+import { MapSizeBars } from './MapSizeBars';
+import { RunStatus } from './RunStatus';
+import { className, fixed2 } from './format';
+import { naturalImages } from './sample-sets';
+import { useAutoRun } from './use-auto-run';
+import { useCurrentInput, useInputPlaceholder } from './use-current-input';
+
+export function AttackView() {
+  const input = useCurrentInput();
+  const placeholder = useInputPlaceholder();
+  const names = useAppState(selectClassNames);
+  const predicted = useAppState(selectCurrentPrediction)?.classIndex ?? null;
+  const gallery = useAppState((s) => (s.samples.status === 'ready' ? s.samples.set : null));
+  const epsilon = useAnalyses((s) => s.epsilon);
+  const mode = useAnalyses((s) => s.attackMode);
+  const attackTarget = useAnalyses((s) => s.attackTarget);
+  const topM = useAnalyses((s) => s.topM);
+  const run = useRun('attack');
+  const sampleIndex = useAppState((s) =>
+    s.image?.source.kind === 'sample' ? s.image.source.index : null,
+  );
+  const naturals = useMemo(
+    () => (gallery ? naturalImages(gallery, sampleIndex) : null),
+    [gallery, sampleIndex],
+  );
+  const K = names.length;
+  const base = input?.label ?? predicted;
+  const target = attackTarget !== null && attackTarget < K ? attackTarget : ((base ?? 0) + 1) % K;
+  const key =
+    input && naturals
+      ? `${input.key}|${mode}|${epsilon}|${mode === 'targeted' ? target : '-'}|${topM}|${naturals.indices.join(',')}`
+      : null;
+  const [layer, setLayer] = useState<number | null>(null);
+
+  useAutoRun(
+    'attack',
+    key,
+    () => {
+      if (!input || !naturals || !key) return;
+      const image = input.pixels.slice();
+      const nat = naturals.images.slice();
+      void startRun(
+        'attack',
+        key,
+        { image, label: input.label, mode, epsilon, target, naturals: nat, topM },
+        [image.buffer, nat.buffer],
+      );
+    },
+    200,
+  );
+
+  const result = run.result;
+  const layers = result?.layers ?? [];
+  // Default to the last pooled layer: few maps, and late enough for the class to show.
+  const shown = layer ?? [...layers].reverse().find((l) => l.name.startsWith('pool'))?.layer ?? 0;
+  const store = analysesStore.getState();
+  return (
+    <div className="an-view">
+      <p className="an-explain">
+        An adversarial attack changes every pixel a little so that the network sees another class.
+        FGSM takes one step of size ε along the sign of the loss gradient; the targeted attack takes
+        small steps towards a chosen class while staying within ε of the original. Below, the
+        original, the attacked image and a natural gallery image of the target class are compared
+        through their pathways: per layer, how alike their per-map pathway sizes are (correlation),
+        and which maps the attack changed most.
+      </p>
+      <div className="an-controls">
+        <fieldset className="an-segment">
+          <legend className="an-sr">Attack</legend>
+          {(['fgsm', 'targeted'] as const).map((v) => (
+            <label key={v} data-checked={mode === v}>
+              <input
+                type="radio"
+                name="an-attack-mode"
+                checked={mode === v}
+                onChange={() => store.setAttackMode(v)}
+              />
+              {v === 'fgsm' ? 'FGSM' : 'Targeted (iterative)'}
+            </label>
+          ))}
+        </fieldset>
+        <label className="an-field">
+          ε
+          <input
+            type="range"
+            min={0}
+            max={MAX_EPSILON}
+            step={0.01}
+            value={epsilon}
+            data-testid="epsilon"
+            aria-valuetext={`${epsilon}`}
+            onChange={(e) => store.setEpsilon(Number(e.target.value))}
+          />
+          <output className="an-num">{epsilon.toFixed(2)}</output>
+        </label>
+        {mode === 'targeted' && (
+          <label className="an-field">
+            Target class
+            <select
+              value={target}
+              data-testid="attack-target"
+              onChange={(e) => store.setAttackTarget(Number(e.target.value))}
+            >
+              {names.map((n, c) => (
+                <option key={c} value={c}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <RunStatus run={run} onCancel={() => cancelRun('attack')} testId="run-attack" />
+      </div>
+      {!input && <p className="an-placeholder">{placeholder}</p>}
+      {result && input && naturals && (
+        <div className={run.resultKey !== key ? 'an-result is-stale' : 'an-result'}>
+          <AttackImages result={result} input={input} naturals={naturals} names={names} />
+          <div className="an-split">
+            <table className="an-table" data-testid="attack-layers">
+              <caption>Correlation of per-map pathway sizes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">layer</th>
+                  <th scope="col">attacked ~ original</th>
+                  <th scope="col">attacked ~ target</th>
+                  <th scope="col">original ~ target</th>
+                </tr>
+              </thead>
+              <tbody>
+                {layers.map((l) => (
+                  <tr
+                    key={l.layer}
+                    // A mouse shortcut; the layer menu beside the chart is the accessible control.
+                    onClick={() => setLayer(l.layer)}
+                    className={l.layer === shown ? 'an-pick is-picked' : 'an-pick'}
+                  >
+                    <th scope="row">{l.name}</th>
+                    <td className="an-num">{fixed2(l.attackedVsOriginal)}</td>
+                    <td
+                      className={
+                        l.attackedVsNatural > l.originalVsNatural ? 'an-num is-hit' : 'an-num'
+                      }
+                    >
+                      {fixed2(l.attackedVsNatural)}
+                    </td>
+                    <td className="an-num">{fixed2(l.originalVsNatural)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <figure className="an-figure">
+              <label className="an-field">
+                Per-map sizes of
+                <select value={shown} onChange={(e) => setLayer(Number(e.target.value))}>
+                  {layers.map((l) => (
+                    <option key={l.layer} value={l.layer}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <MapSizeBars
+                layerName={layers[shown]?.name ?? ''}
+                original={result.original.sizes[shown] ?? new Float32Array()}
+                attacked={result.attackedSummary.sizes[shown] ?? new Float32Array()}
+                natural={result.natural.sizes[shown] ?? new Float32Array()}
+                highlight={3}
+              />
+              <figcaption className="an-note">
+                Bars: share of each map in the layer’s pathway size, for the{' '}
+                <span className="an-key is-original" /> original,{' '}
+                <span className="an-key is-attacked" /> attacked and{' '}
+                <span className="an-key is-target" /> {className(names, result.naturalClass)}{' '}
+                images. Shaded: the 3 maps the attack changed most. Bold correlations: the attacked
+                image is closer to the target than the original was.
+              </figcaption>
+            </figure>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

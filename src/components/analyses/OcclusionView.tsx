@@ -1,0 +1,150 @@
+// Finding 4b: object completion. Hide a patch of the object: does the network still recognise it,
+// and do the pixels left visible keep the pathways they had in the intact image?
+import { cancelRun, startRun } from '../../app/session/analysis-requests';
+import { analysesStore, useAnalyses, useRun } from '../../state/analyses-store';
+import { selectClassNames } from '../../state/selectors';
+import { useAppState } from '../../state/store';
+import { PatchEditor } from './PatchEditor';
+import { RunStatus } from './RunStatus';
+import { className, fixed2, pct, probPct } from './format';
+import { clampPatch, defaultPatch, PATCH_SIZE } from './geometry';
+import { useAutoRun } from './use-auto-run';
+import { useCurrentInput, useInputPlaceholder } from './use-current-input';
+
+export function OcclusionView() {
+  const input = useCurrentInput();
+  const placeholder = useInputPlaceholder();
+  const names = useAppState(selectClassNames);
+  const stored = useAnalyses((s) => s.patch);
+  const m = useAnalyses((s) => s.topM);
+  const run = useRun('occlusion');
+  const H = input?.height ?? 28;
+  const W = input?.width ?? 28;
+  const patch = stored ? clampPatch(stored, H, W) : defaultPatch(H, W);
+  const key = input ? `${input.key}|${patch.row},${patch.col},${patch.size}|${m}` : null;
+  const setPatch = analysesStore.getState().setPatch;
+
+  useAutoRun('occlusion', key, () => {
+    if (!input || !key) return;
+    const image = input.pixels.slice();
+    void startRun('occlusion', key, { image, label: input.label, patch, topM: m }, [image.buffer]);
+  });
+
+  const r = run.result;
+  return (
+    <div className="an-view">
+      <p className="an-explain">
+        People recognise an object even when part of it is hidden. Drag the grey patch over the
+        image (or focus it and use the arrow keys) to hide part of it. We show whether the network
+        still predicts the same class, and for the pixels that stay visible, how many of their top{' '}
+        {m} maps per layer are the same as in the intact image (“same pixel”), against a visible
+        pixel compared with a random other pixel of the intact image, and against chance.
+      </p>
+      {!input && <p className="an-placeholder">{placeholder}</p>}
+      {input && (
+        <div className="an-split">
+          <div className="an-stack">
+            <PatchEditor
+              pixels={input.pixels}
+              width={W}
+              height={H}
+              patch={patch}
+              size={224}
+              onChange={setPatch}
+            />
+            <label className="an-field">
+              Patch size
+              <input
+                type="range"
+                min={PATCH_SIZE.min}
+                max={PATCH_SIZE.max}
+                value={patch.size}
+                data-testid="patch-size"
+                onChange={(e) =>
+                  setPatch(clampPatch({ ...patch, size: Number(e.target.value) }, H, W))
+                }
+              />
+              <output className="an-num">{patch.size}</output>
+            </label>
+            <RunStatus run={run} onCancel={() => cancelRun('occlusion')} testId="run-occlusion" />
+          </div>
+          {r && (
+            <div
+              className={run.resultKey !== key ? 'an-result is-stale' : 'an-result'}
+              style={{ flex: '1 1 480px' }}
+            >
+              <div
+                className="an-facts"
+                data-testid="occlusion-facts"
+                data-occluded-probability={r.occludedProbability}
+                data-occluded-ink={r.occludedInk}
+              >
+                <p>
+                  <span className="an-muted">Intact</span>{' '}
+                  <b>{className(names, r.intactPrediction)}</b>
+                  <span className="an-muted">
+                    {' '}
+                    · p({className(names, r.label)}) {probPct(r.intactProbability)}
+                  </span>
+                </p>
+                <p>
+                  <span className="an-muted">Occluded</span>{' '}
+                  <b>{className(names, r.occludedPrediction)}</b>
+                  <span className="an-muted">
+                    {' '}
+                    · p({className(names, r.label)}) {probPct(r.occludedProbability)}
+                  </span>
+                </p>
+                <p data-testid="occluded-ink">
+                  The patch hides {pct(r.occludedInk)} of the ink; {r.visiblePixels} ink pixels stay
+                  visible.
+                </p>
+              </div>
+              <table className="an-table" data-testid="occlusion-table">
+                <thead>
+                  <tr>
+                    <th scope="col">layer</th>
+                    <th scope="col">same pixel</th>
+                    <th scope="col">other pixel</th>
+                    <th scope="col">chance</th>
+                    <th scope="col">size pattern r</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.layers.map((l) => (
+                    <tr key={l.layer}>
+                      <th scope="row">{l.name}</th>
+                      <td>
+                        <span className="an-meter" aria-hidden="true">
+                          <span
+                            className="an-meter-fill"
+                            style={{ width: `${(l.overlap || 0) * 100}%` }}
+                          />
+                          <span
+                            className="an-meter-mark"
+                            style={{ left: `${(l.baseline || 0) * 100}%` }}
+                          />
+                        </span>
+                        <span className={l.overlap > l.baseline ? 'an-num is-hit' : 'an-num'}>
+                          {fixed2(l.overlap)}
+                        </span>
+                      </td>
+                      <td className="an-num">{fixed2(l.baseline)}</td>
+                      <td className="an-num an-muted">{fixed2(l.chance)}</td>
+                      <td className="an-num">{fixed2(l.correlation)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="an-note">
+                Same pixel: share of a visible pixel’s top {m} maps kept from the intact image (bar;
+                the tick marks the other-pixel baseline). Size pattern r: correlation of the per-map
+                pathway sizes, occluded vs intact.
+              </p>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { registerServiceWorker, type RegisterEnv } from './register-sw';
+
+function fakeEnv(overrides: Partial<RegisterEnv> = {}) {
+  const register = vi.fn(() => Promise.resolve({} as ServiceWorkerRegistration));
+  const warn = vi.fn();
+  const env: RegisterEnv = {
+    production: true,
+    baseURI: 'https://host.example/project/?model=fashion&sample=3',
+    serviceWorker: { register },
+    afterLoad: (run) => run(),
+    warn,
+    ...overrides,
+  };
+  return { env, register, warn };
+}
+
+describe('registerServiceWorker', () => {
+  it('registers sw.js of the page folder with that folder as scope', () => {
+    const { env, register } = fakeEnv();
+    registerServiceWorker(env);
+    expect(register).toHaveBeenCalledWith(new URL('https://host.example/project/sw.js'), {
+      scope: 'https://host.example/project/',
+    });
+  });
+
+  it('does nothing under the dev server or without service workers', () => {
+    const dev = fakeEnv({ production: false });
+    registerServiceWorker(dev.env);
+    expect(dev.register).not.toHaveBeenCalled();
+    const none = fakeEnv({ serviceWorker: undefined });
+    expect(() => registerServiceWorker(none.env)).not.toThrow();
+  });
+
+  it('waits for the page load', () => {
+    let later: (() => void) | undefined;
+    const { env, register } = fakeEnv({ afterLoad: (run) => (later = run) });
+    registerServiceWorker(env);
+    expect(register).not.toHaveBeenCalled();
+    later?.();
+    expect(register).toHaveBeenCalledTimes(1);
+  });
+
+  it('only warns when registration fails', async () => {
+    const error = new Error('denied');
+    const { env, warn } = fakeEnv({
+      serviceWorker: { register: () => Promise.reject(error) },
+    });
+    registerServiceWorker(env);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('service worker'), error);
+  });
+});

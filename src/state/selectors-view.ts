@@ -1,0 +1,71 @@
+// Selectors of the visualizer: which pathways and forward data belong to what is on screen, and
+// whether they are live or the shipped precomputed example. Like selectors.ts, each returns data
+// already in the store (or a primitive), never a fresh object.
+import type { ImageForward, PixelQueryResult } from '../pathways/types';
+import type { AppState } from './types';
+
+/** Identifies one pathway query: image, selected pixels and class (null = the prediction). */
+export function queryKey(s: AppState): string | null {
+  if (!s.image || !s.selection) return null;
+  return `${s.image.version}|${s.selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
+}
+
+/** The precomputed example describes the image on screen (same model and gallery sample). */
+export function precomputedFitsImage(s: AppState): boolean {
+  const pre = s.precomputed;
+  const source = s.image?.source;
+  return (
+    pre !== null &&
+    s.customModelUrl === null &&
+    s.modelId === pre.modelId &&
+    source?.kind === 'sample' &&
+    source.index === pre.sample
+  );
+}
+
+/** ...and the view on screen: same selection, and the class it was computed for. */
+export function precomputedFitsView(s: AppState): boolean {
+  const pre = s.precomputed;
+  if (!pre || !precomputedFitsImage(s) || !s.selection) return false;
+  const cls = s.targetClass;
+  return (
+    (cls === null || cls === pre.result.classIndex) &&
+    s.selection.pixels.join(',') === pre.pixels.join(',')
+  );
+}
+
+export type PathwaysOrigin = 'live' | 'precomputed' | 'stale' | 'none';
+
+export function selectPathwaysOrigin(s: AppState): PathwaysOrigin {
+  if (!s.selection) return 'none';
+  if (s.pathways.result && s.pathways.key === queryKey(s)) return 'live';
+  if (precomputedFitsView(s)) return 'precomputed';
+  // The last answer stays (dimmed) while the next one loads, so the view does not flash; it is
+  // dropped once the image itself has changed.
+  const version = s.pathways.key?.split('|')[0];
+  return s.pathways.result && version === String(s.image?.version) ? 'stale' : 'none';
+}
+
+export function selectShownPathways(s: AppState): PixelQueryResult | null {
+  switch (selectPathwaysOrigin(s)) {
+    case 'live':
+    case 'stale':
+      return s.pathways.result;
+    case 'precomputed':
+      return s.precomputed?.result ?? null;
+    default:
+      return null;
+  }
+}
+
+/** Activations and relevance computed live for the image on screen. */
+export function selectLiveForward(s: AppState): ImageForward | null {
+  return s.forward.data && s.forward.imageVersion === s.image?.version ? s.forward.data : null;
+}
+
+/** Probabilities and relevance for the class panel: live, else the precomputed example's. */
+export function selectClassData(s: AppState): ImageForward | null {
+  return (
+    selectLiveForward(s) ?? (precomputedFitsImage(s) ? (s.precomputed?.forward ?? null) : null)
+  );
+}

@@ -1,0 +1,68 @@
+// The visualizer's slice of the store: initial values (from the link) and the actions. Actions
+// only change data; the session (src/app/session) reacts by asking the worker.
+import { BRUSH_SIZES } from '../lib/brush';
+import { regionPixels, type PixelRegion } from '../lib/selection';
+import { EXPECTED_INPUT } from '../model/validate';
+import type { AppState } from './types';
+import type { UrlState } from './url-fields';
+import type { Selection, ViewActions, ViewData } from './view-types';
+
+/** Every model the app accepts reads 28×28 images (src/model/validate.ts). */
+export const INPUT_WIDTH = EXPECTED_INPUT.width;
+export const INPUT_HEIGHT = EXPECTED_INPUT.height;
+
+export function selectionOf(region: PixelRegion): Selection {
+  return { region, pixels: regionPixels(region, INPUT_WIDTH) };
+}
+
+export function initialView(url: UrlState): ViewData {
+  return {
+    // The link's region is checked against the image once it has loaded (default-selection.ts).
+    selection: url.px ? selectionOf(url.px) : null,
+    hoverPixel: null,
+    inputMode: 'select',
+    brushSize: BRUSH_SIZES.initial,
+    targetClass: url.targetClass,
+    sankey: {
+      prune: url.prune,
+      poolMode: url.poolMode,
+      denseTopN: url.denseTopN,
+      rankBy: url.rankBy,
+    },
+    pinned: url.pinned,
+    pinnedMap: url.map,
+    hoveredMap: null,
+    reveal: url.reveal,
+    pathways: { status: 'idle', result: null, key: null, error: null },
+    forward: { status: 'idle', data: null, imageVersion: null, error: null },
+    precomputed: null,
+  };
+}
+
+type Set = (partial: Partial<AppState>) => void;
+type Get = () => AppState;
+
+export function viewActions(set: Set, get: Get): ViewActions {
+  return {
+    select: (region) => set({ selection: region ? selectionOf(region) : null }),
+    setHoverPixel: (hoverPixel) => {
+      if (get().hoverPixel !== hoverPixel) set({ hoverPixel });
+    },
+    setInputMode: (inputMode) => set({ inputMode }),
+    setBrushSize: (brushSize) => set({ brushSize }),
+    setTargetClass: (targetClass) => set({ targetClass }),
+    setSankeySettings: (sankey) => set({ sankey }),
+    setPins: (pinned, pinnedMap) => set({ pinned, pinnedMap }),
+    setHoveredMap: (hoveredMap) => {
+      const h = get().hoveredMap;
+      const same =
+        h === hoveredMap ||
+        (h && hoveredMap && h.layer === hoveredMap.layer && h.channel === hoveredMap.channel);
+      if (!same) set({ hoveredMap });
+    },
+    setReveal: (reveal) => set({ reveal }),
+    patchPathways: (patch) => set({ pathways: { ...get().pathways, ...patch } }),
+    patchForward: (patch) => set({ forward: { ...get().forward, ...patch } }),
+    setPrecomputed: (precomputed) => set({ precomputed }),
+  };
+}

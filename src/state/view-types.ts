@@ -1,0 +1,75 @@
+// The visualizer's part of the store: what is selected and how the views are set up (shareable,
+// mirrored in the URL), what the pointer is on (transient), and the engine's answers for the
+// image on screen. Plain data only.
+import type { InputMode } from '../components/input/types';
+import type { MapRef } from '../components/maps/types';
+import type { SankeySettings } from '../components/sankey/SankeyPanel';
+import type { PrecomputedView } from '../lib/precomputed';
+import type { PixelRegion } from '../lib/selection';
+import type { ImageForward, PixelQueryResult } from '../pathways/types';
+
+export interface Selection {
+  /** The selected rectangle (a click is 1×1); this is what the link's `px` stores. */
+  region: PixelRegion;
+  /** Its pixels, flat row * W + col, row-major. */
+  pixels: number[];
+}
+
+export type RequestStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface PathwaysState {
+  status: RequestStatus;
+  /** The newest live answer; kept while the next one loads so the Sankey does not flash. */
+  result: PixelQueryResult | null;
+  /** The query key (see selectors-view.ts `queryKey`) that `result` answers. */
+  key: string | null;
+  error: string | null;
+}
+
+export interface ForwardState {
+  status: RequestStatus;
+  /** Activations and per-class relevance of image `imageVersion`. */
+  data: ImageForward | null;
+  imageVersion: number | null;
+  error: string | null;
+}
+
+export interface ViewData {
+  selection: Selection | null;
+  /** Pixel under the pointer or keyboard cursor (not in the link). */
+  hoverPixel: number | null;
+  inputMode: InputMode;
+  brushSize: number;
+  /** Class the flows go to, or null for the model's prediction. */
+  targetClass: number | null;
+  sankey: SankeySettings;
+  /** Pinned Sankey node or link id. */
+  pinned: string | null;
+  /** Pinned feature map as `layerName:channel` (the link's `map`), linked with `pinned`. */
+  pinnedMap: string | null;
+  /** Map under the pointer in either view (not in the link). */
+  hoveredMap: MapRef | null;
+  /** Playback: Sankey columns revealed, or null for all. */
+  reveal: number | null;
+  pathways: PathwaysState;
+  forward: ForwardState;
+  /** The shipped default example (public/precomputed), shown until the live model answers. */
+  precomputed: PrecomputedView | null;
+}
+
+export interface ViewActions {
+  /** Commits a selection (null clears it). */
+  select(region: PixelRegion | null): void;
+  setHoverPixel(pixel: number | null): void;
+  setInputMode(mode: InputMode): void;
+  setBrushSize(size: number): void;
+  setTargetClass(classIndex: number | null): void;
+  setSankeySettings(settings: SankeySettings): void;
+  /** Pins a node and its map together (either may be null), so both views agree. */
+  setPins(pinned: string | null, pinnedMap: string | null): void;
+  setHoveredMap(map: MapRef | null): void;
+  setReveal(reveal: number | null): void;
+  patchPathways(patch: Partial<PathwaysState>): void;
+  patchForward(patch: Partial<ForwardState>): void;
+  setPrecomputed(view: PrecomputedView | null): void;
+}
