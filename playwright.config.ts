@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the production build (vite preview) in a real Chromium: Debian's
 // /usr/bin/chromium here (see scripts/find-chromium.mjs), never a downloaded browser.
-const PORT = 4174;
+// E2E_PORT lets two test runs (e.g. a fresh-clone check beside a working tree) share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
