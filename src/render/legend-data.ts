@@ -16,6 +16,9 @@ export const SIGN_SWATCHES: readonly LegendSwatch[] = [
 export const NODE_NOTE =
   'Grey bar = all |flow| through a map; coloured part = its net flow. Band width ∝ |flow|.';
 
+/** Legend text for the ★ on nodes of important maps (Analyses area, finding 1). */
+export const MARKER_NOTE = 'important map (ablation: top maps of its layer)';
+
 /** A round flow value whose band is about `targetPx` thick, for the width key. */
 export function widthKey(
   ky: number,

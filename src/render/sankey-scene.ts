@@ -35,6 +35,8 @@ export interface SceneNode {
   visible: boolean;
   emphasised: boolean;
   label: { x: number; y: number; anchor: 'start' | 'end'; lines: string[]; visible: boolean };
+  /** Important-map mark (★), beside the node on the side away from its label; null if unmarked. */
+  marker: { x: number; y: number; anchor: 'start' | 'end' } | null;
 }
 
 export interface SceneHeader {
@@ -56,6 +58,22 @@ export interface SankeyScene {
   headers: SceneHeader[];
   links: SceneLink[];
   nodes: SceneNode[];
+}
+
+/** The important-map glyph; legends use the same character. */
+export const MARKER_GLYPH = '★';
+/** Gap between a node and its marker (px). */
+const MARKER_GAP = 2;
+
+function nodeMarker(node: PositionedNode, state: SankeyVisualState): SceneNode['marker'] {
+  if (node.kind !== 'unit' || !state.marked?.has(node.id)) return null;
+  // Labels sit on one side of the node; the mark takes the other so the two never overlap.
+  const right = node.labelAnchor === 'end';
+  return {
+    x: right ? node.x1 + MARKER_GAP : node.x0 - MARKER_GAP,
+    y: (node.y0 + node.y1) / 2,
+    anchor: right ? 'start' : 'end',
+  };
 }
 
 /** Rendered nodes are at least this tall so a tiny flow still has something to hover (px). */
@@ -117,6 +135,7 @@ function sceneNode(node: PositionedNode, ky: number, state: SankeyVisualState): 
       lines: labelLines(node),
       visible: node.labelVisible,
     },
+    marker: nodeMarker(node, state),
   };
 }
 

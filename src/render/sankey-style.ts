@@ -10,6 +10,11 @@ export interface SankeyVisualState {
   trace: SankeyTrace | null;
   /** Columns revealed by playback (columns ≥ reveal are hidden); Infinity shows everything. */
   reveal: number;
+  /**
+   * Node ids to mark as important maps (ablation, Analyses area). Only map/unit nodes are marked:
+   * an "other" node aggregates many channels, so a mark on it would claim too much.
+   */
+  marked?: ReadonlySet<string>;
 }
 
 export const IDLE_STATE: SankeyVisualState = { trace: null, reveal: Infinity };

@@ -57,3 +57,25 @@ describe('ribbonPath', () => {
     expect(ribbonPath({ x0: 0, x1: 10, y0: 0, y1: 0, width: 0 }, 1)).toContain('L10,0.5');
   });
 });
+
+describe('sankeyToSvgString with important maps marked', () => {
+  const graph = buildSankeyGraph(syntheticPixelQuery());
+  const layout = layoutSankey(graph, { width: 1000, height: 500 });
+  const unit = graph.nodes.find((n) => n.kind === 'unit')!.id;
+
+  it('draws the ★ on marked map nodes and explains it in the legend', () => {
+    const svg = sankeyToSvgString(layout, {
+      title: 't',
+      state: { trace: null, reveal: Infinity, marked: new Set([unit]) },
+    });
+    // One on the node, one in the legend.
+    expect((svg.match(/★/g) ?? []).length).toBe(2);
+    expect(svg).toContain('important map (ablation');
+  });
+
+  it('says nothing about marks when none is drawn', () => {
+    const svg = sankeyToSvgString(layout, { title: 't' });
+    expect(svg).not.toContain('★');
+    expect(svg).not.toContain('important map');
+  });
+});

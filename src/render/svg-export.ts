@@ -1,9 +1,9 @@
 // The Sankey as a standalone SVG document: inline presentation attributes only (no CSS classes),
 // a title, the figure and its legend, so it opens anywhere and prints like the screen.
 import type { SankeyLayout } from '../layout/sankey-layout';
-import { NODE_NOTE, SIGN_SWATCHES, widthKey } from './legend-data';
+import { MARKER_NOTE, NODE_NOTE, SIGN_SWATCHES, widthKey } from './legend-data';
 import { SANKEY_COLORS } from './palette';
-import { buildScene, type SankeyScene } from './sankey-scene';
+import { buildScene, MARKER_GLYPH, type SankeyScene } from './sankey-scene';
 import { IDLE_STATE, type SankeyVisualState } from './sankey-style';
 
 export const FONT_STACK =
@@ -27,6 +27,8 @@ export function escapeXml(s: string): string {
 }
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
+/** White halo under text (as .pl-label / .pl-marker on screen): legible where it crosses bands. */
+const HALO = `stroke="${SANKEY_COLORS.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
 /** Headers, links, nodes and labels of a scene as SVG markup (no outer <svg>). */
 export function sceneMarkup(scene: SankeyScene): string {
@@ -69,6 +71,7 @@ export function sceneMarkup(scene: SankeyScene): string {
         `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.bar.height)}" fill="${node.bar.fill}"/>`,
       );
     }
+    if (node.marker) out.push(markerMarkup(node.marker));
     if (node.label.visible) out.push(labelMarkup(node.label));
     out.push('</g>');
   }
@@ -84,10 +87,14 @@ function labelMarkup(label: SankeyScene['nodes'][number]['label']): string {
     )
     .join('');
   // A white halo under the text keeps labels readable where they cross link bands.
-  return `<text text-anchor="${label.anchor}" dominant-baseline="central" font-size="12" fill="${SANKEY_COLORS.text}" stroke="${SANKEY_COLORS.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${spans}</text>`;
+  return `<text text-anchor="${label.anchor}" dominant-baseline="central" font-size="12" fill="${SANKEY_COLORS.text}" ${HALO}>${spans}</text>`;
 }
 
-function legendMarkup(layout: SankeyLayout, y: number): string {
+function markerMarkup(marker: NonNullable<SankeyScene['nodes'][number]['marker']>): string {
+  return `<text x="${n(marker.x)}" y="${n(marker.y)}" text-anchor="${marker.anchor}" dominant-baseline="central" font-size="13" fill="${SANKEY_COLORS.text}" ${HALO}>${MARKER_GLYPH}</text>`;
+}
+
+function legendMarkup(layout: SankeyLayout, y: number, marked: boolean): string {
   const out: string[] = [];
   let x = layout.margin.left;
   for (const s of SIGN_SWATCHES) {
@@ -106,6 +113,15 @@ function legendMarkup(layout: SankeyLayout, y: number): string {
     );
     out.push(
       `<text x="${n(x + 34)}" y="${n(y + 5)}" dominant-baseline="central" font-size="12" fill="${SANKEY_COLORS.text}">= ${escapeXml(key.label)}</text>`,
+    );
+    x += 34 + (key.label.length + 2) * 6.4 + 24;
+  }
+  if (marked) {
+    out.push(
+      `<text x="${n(x)}" y="${n(y + 5)}" dominant-baseline="central" font-size="13" fill="${SANKEY_COLORS.text}">${MARKER_GLYPH}</text>`,
+    );
+    out.push(
+      `<text x="${n(x + 18)}" y="${n(y + 5)}" dominant-baseline="central" font-size="12" fill="${SANKEY_COLORS.text}">${escapeXml(MARKER_NOTE)}</text>`,
     );
   }
   out.push(
@@ -131,7 +147,11 @@ export function sankeyToSvgString(layout: SankeyLayout, options: SvgExportOption
     `<g transform="translate(0 ${TITLE_H})">`,
     layout.empty ? '' : sceneMarkup(scene),
     `</g>`,
-    legendMarkup(layout, TITLE_H + layout.height + 14),
+    legendMarkup(
+      layout,
+      TITLE_H + layout.height + 14,
+      scene.nodes.some((node) => node.visible && node.marker),
+    ),
     `</svg>`,
   ].join('\n');
 }

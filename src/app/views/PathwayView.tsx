@@ -2,6 +2,7 @@
 // are shared between the two through the store, converting Sankey node ids ↔ maps with
 // layout/node-ref.ts on the graph that is drawn.
 import { useCallback } from 'react';
+import { useImportantMapIds } from '../../components/analyses/use-important-map-ids';
 import { PathwayPanel } from '../../components/sankey/PathwayPanel';
 import { useSankeyGraph } from '../../components/sankey/use-sankey-graph';
 import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
@@ -22,6 +23,8 @@ export function PathwayView() {
   // The same cached graph the Sankey draws (keyed by result and options).
   const graph = useSankeyGraph(result, settings, classNames);
   const actions = appStore.getState();
+  // Finding 1 on the Sankey: the Analyses area's top-m maps per layer (empty when marking is off).
+  const markedNodeIds = useImportantMapIds();
 
   const onPinNode = useCallback(
     (id: string | null) => {
@@ -52,6 +55,7 @@ export function PathwayView() {
         onPinNode={onPinNode}
         onHoverNode={onHoverNode}
         externalHover={externalHover}
+        markedNodeIds={markedNodeIds}
         reveal={reveal}
         onRevealChange={actions.setReveal}
         height={500}

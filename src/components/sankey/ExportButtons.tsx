@@ -5,6 +5,7 @@ import { sankeyToJson } from '../../layout/export-data';
 import { layoutSankey } from '../../layout/sankey-layout';
 import type { SankeyGraph } from '../../layout/sankey-types';
 import { downloadBlob, svgToPngBlob } from '../../render/png-export';
+import { IDLE_STATE } from '../../render/sankey-style';
 import { sankeyToSvgString } from '../../render/svg-export';
 
 export interface ExportButtonsProps {
@@ -14,14 +15,24 @@ export interface ExportButtonsProps {
   /** File name without extension. */
   fileBase: string;
   size?: { width: number; height: number };
+  /** Important-map node ids: the exported figure carries the same ★ marks as the screen. */
+  markedNodeIds?: ReadonlySet<string>;
 }
 
-export function ExportButtons({ graph, title, subtitle, fileBase, size }: ExportButtonsProps) {
+export function ExportButtons(props: ExportButtonsProps) {
+  const { graph, title, subtitle, fileBase, size, markedNodeIds } = props;
   const [error, setError] = useState<string | null>(null);
   const disabled = !graph || graph.empty;
   const figure = () => {
     const layout = layoutSankey(graph!, size ?? { width: 1200, height: 560 });
-    return { layout, svg: sankeyToSvgString(layout, { title, subtitle }) };
+    return {
+      layout,
+      svg: sankeyToSvgString(layout, {
+        title,
+        subtitle,
+        state: { ...IDLE_STATE, marked: markedNodeIds },
+      }),
+    };
   };
   const run = async (kind: 'svg' | 'png' | 'json') => {
     if (!graph) return;

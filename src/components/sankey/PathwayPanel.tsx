@@ -26,6 +26,8 @@ export interface PathwayPanelProps {
   onHoverNode?: (id: string | null) => void;
   /** A node hovered in another panel (convert map refs with layout/node-ref.ts). */
   externalHover?: string | null;
+  /** Node ids of important maps to mark with a ★ (e.g. useImportantMapIds from the Analyses area). */
+  markedNodeIds?: ReadonlySet<string>;
   reveal: number | null;
   onRevealChange: (reveal: number | null) => void;
   /** Lecture mode: hide the prune, layout and export controls. */
@@ -119,6 +121,7 @@ export function PathwayPanel(props: PathwayPanelProps) {
         onPinNode={props.onPinNode}
         onHoverNode={props.onHoverNode}
         externalHover={props.externalHover}
+        markedNodeIds={props.markedNodeIds}
         reveal={props.reveal}
         onRevealChange={props.onRevealChange}
         hideControls={props.hideControls}

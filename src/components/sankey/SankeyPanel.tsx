@@ -47,6 +47,8 @@ export interface SankeyPanelProps {
   onHoverNode?: (id: string | null) => void;
   /** A node hovered in another panel (see layout/node-ref.ts), highlighted here too. */
   externalHover?: string | null;
+  /** Node ids of important maps to mark (see SankeyView); also marked in the SVG/PNG export. */
+  markedNodeIds?: ReadonlySet<string>;
   /** Playback: revealed columns, or null for all. */
   reveal: number | null;
   onRevealChange: (reveal: number | null) => void;
@@ -92,7 +94,13 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
           />
         )}
         {!props.hideControls && (
-          <ExportButtons graph={graph} title={title} subtitle={subtitle} fileBase={fileBase} />
+          <ExportButtons
+            graph={graph}
+            title={title}
+            subtitle={subtitle}
+            fileBase={fileBase}
+            markedNodeIds={props.markedNodeIds}
+          />
         )}
       </div>
       {!props.hideControls && (
@@ -120,6 +128,7 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         placeholder={props.placeholder}
         highlightChain={chain}
         externalHover={props.externalHover}
+        markedNodeIds={props.markedNodeIds}
       />
       <TopChains result={result} active={chain} onActiveChange={setChain} />
       <SankeyExplainer />

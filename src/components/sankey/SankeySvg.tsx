@@ -1,7 +1,7 @@
 // The SVG layer of the Sankey: column headers, link bands (unless a canvas draws them), nodes with
 // their net-flow bars, and labels. Pure drawing of a scene plus event wiring; no state of its own.
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
-import type { SankeyScene, SceneNode } from '../../render/sankey-scene';
+import { MARKER_GLYPH, type SankeyScene, type SceneNode } from '../../render/sankey-scene';
 import { SANKEY_COLORS } from '../../render/palette';
 
 export interface SankeySvgHandlers {
@@ -45,6 +45,24 @@ function NodeLabel({ label }: { label: SceneNode['label'] }) {
           {line}
         </tspan>
       ))}
+    </text>
+  );
+}
+
+/** The important-map ★, haloed in white so it stays legible where it crosses link bands. */
+function NodeMarker({ marker }: { marker: SceneNode['marker'] }) {
+  if (!marker) return null;
+  return (
+    <text
+      className="pl-marker"
+      x={marker.x}
+      y={marker.y}
+      textAnchor={marker.anchor}
+      dominantBaseline="central"
+      fill={SANKEY_COLORS.text}
+      aria-hidden="true"
+    >
+      {MARKER_GLYPH}
     </text>
   );
 }
@@ -134,6 +152,7 @@ export function SankeySvg(props: SankeySvgProps) {
             key={n.id}
             data-node-id={n.id}
             data-flow={n.flow}
+            data-important={n.marker ? 'true' : undefined}
             role="button"
             tabIndex={n.visible ? (n.id === tabStopId ? 0 : -1) : undefined}
             aria-label={titleOf(n.id).replace(/\n/g, '; ')}
@@ -170,6 +189,7 @@ export function SankeySvg(props: SankeySvgProps) {
             {n.bar && (
               <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
             )}
+            <NodeMarker marker={n.marker} />
             <NodeLabel label={n.label} />
           </g>
         ))}

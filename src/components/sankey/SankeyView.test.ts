@@ -57,6 +57,25 @@ describe('SankeyView', () => {
     expect(html).not.toContain('data-link-id=');
   });
 
+  it('marks important map nodes with data-important and a legend entry, never "other"', () => {
+    const graph = getSankeyGraph(result, resolveOptions(undefined, undefined));
+    const units = graph.nodes.filter((n) => n.kind === 'unit').map((n) => n.id);
+    const other = graph.nodes.find((n) => n.kind === 'other')?.id;
+    expect(other).toBeDefined();
+    const wanted = [units[0]!, units[units.length - 1]!];
+    // Ids not drawn (and the "other" node) are in the set too: only drawn map nodes get the mark.
+    const html = render({ result, markedNodeIds: new Set([...wanted, other!, 'conv9_9:1']) });
+    const marked = [...html.matchAll(/data-node-id="([^"]+)"[^>]*data-important="true"/g)];
+    expect(marked.map((m) => m[1]).sort()).toEqual([...wanted].sort());
+    expect(html).toContain('data-testid="sankey-legend-marker"');
+    expect(html).toMatch(/data-node-id="[^"]+"[^>]*aria-label="[^"]*important map \(ablation/);
+
+    const plain = render({ result });
+    expect(plain).not.toContain('data-important');
+    expect(plain).not.toContain('sankey-legend-marker');
+    expect(plain).not.toContain('★');
+  });
+
   it('explains a missing result and a zero pixel', () => {
     expect(render({ result: null, placeholder: 'Loading…' })).toContain('Loading…');
     const zero = render({ result: zeroPixelQuery() });

@@ -19,6 +19,7 @@ import { traceChain } from '../../layout/chain-trace';
 import { traceFocus, type SankeyFocus } from '../../layout/trace';
 import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
 import { describeLink, describeNode, summarizeGraph } from '../../render/describe';
+import { MARKER_NOTE } from '../../render/legend-data';
 import { buildScene } from '../../render/sankey-scene';
 import { LinksCanvas, type LinksCanvasHandle } from './LinksCanvas';
 import { SankeyLegend } from './SankeyLegend';
@@ -50,6 +51,8 @@ export interface SankeyViewProps {
   highlightChain?: number | null;
   /** A node hovered elsewhere (e.g. its map in the feature-map panel), highlighted like a hover. */
   externalHover?: string | null;
+  /** Node ids of important maps (Analyses area) to mark with a ★; "other" nodes are never marked. */
+  markedNodeIds?: ReadonlySet<string>;
 }
 
 const focusOf = (id: string): SankeyFocus =>
@@ -85,20 +88,27 @@ export function SankeyView(props: SankeyViewProps) {
     const c = chain === null ? undefined : result?.chains[chain];
     return c && chain !== null ? traceChain(c, chain, layout) : null;
   }, [layout, focusId, chain, result]);
+  const marked = props.markedNodeIds;
   const scene = useMemo(
-    () => (layout ? buildScene(layout, { trace, reveal }) : null),
-    [layout, trace, reveal],
+    () => (layout ? buildScene(layout, { trace, reveal, marked }) : null),
+    [layout, trace, reveal, marked],
+  );
+  // Marked ids come from the importance ranking; only those drawn (as map nodes) get the ★.
+  const isMarked = useCallback(
+    (id: string) => nodeById.get(id)?.kind === 'unit' && marked?.has(id) === true,
+    [nodeById, marked],
   );
 
   const relevance = graph?.relevance ?? 0;
   const titleOf = useCallback(
     (id: string) => {
       const node = nodeById.get(id);
-      if (node) return describeNode(node, relevance);
+      // The ★ is drawn, not read: say it in the tooltip and accessible name too.
+      if (node) return describeNode(node, relevance) + (isMarked(id) ? `\n★ ${MARKER_NOTE}` : '');
       const link = linkById.get(id);
       return link ? describeLink(link, (n) => nodeById.get(n)?.label ?? n, relevance) : id;
     },
-    [nodeById, linkById, relevance],
+    [nodeById, linkById, relevance, isMarked],
   );
 
   const setHoverId = (id: string | null) => {
@@ -189,7 +199,9 @@ export function SankeyView(props: SankeyViewProps) {
           {summarizeGraph(graph)}
         </p>
       )}
-      {props.showLegend !== false && <SankeyLegend ky={layout?.ky} />}
+      {props.showLegend !== false && (
+        <SankeyLegend ky={layout?.ky} marked={scene?.nodes.some((n) => n.marker) ?? false} />
+      )}
       <p className="pl-readout" aria-live="polite">
         {readoutId && exists(readoutId) ? titleOf(readoutId) : ''}
       </p>

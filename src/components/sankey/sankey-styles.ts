@@ -12,6 +12,7 @@ export const SANKEY_CSS = `
 .pl-sankey [data-node-id]:focus-visible .pl-node-box { stroke: #0969da; stroke-width: 3; }
 .pl-sankey [data-link-id] { cursor: pointer; }
 .pl-sankey .pl-label { font-size: 12px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
+.pl-sankey .pl-marker { font-size: 13px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
 .pl-sankey .pl-label-sub { fill: #57606a; }
 .pl-sankey .pl-header { font-size: 13px; font-weight: 600; }
 .pl-sankey .pl-header-note { font-size: 11px; fill: #57606a; }
@@ -37,6 +38,7 @@ export const SANKEY_CSS = `
 .pl-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 12px; color: #1f2328; margin: 6px 0; }
 .pl-legend > span { display: inline-flex; align-items: center; }
 .pl-legend .pl-swatch { display: inline-block; width: 18px; height: 10px; margin-right: 6px; vertical-align: -1px; }
+.pl-legend .pl-legend-marker { margin-right: 6px; font-size: 13px; }
 .pl-legend .pl-muted { color: #57606a; }
 .pl-explainer { font-size: 13px; line-height: 1.5; color: #1f2328; max-width: 72ch; }
 .pl-explainer summary { cursor: pointer; font-weight: 600; }
