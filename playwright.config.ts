@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the production build (vite preview) in a real Chromium: Debian's
 // /usr/bin/chromium here (see scripts/find-chromium.mjs), never a downloaded browser.
-// E2E_PORT lets two test runs (e.g. a fresh-clone check beside a working tree) share a machine.
+// E2E_PORT and E2E_DIST (a build folder) let two test runs (e.g. a fresh-clone check beside a working tree) share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4174);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -35,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

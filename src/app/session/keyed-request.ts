@@ -1,0 +1,60 @@
+// The pattern shared by the session's worker requests (prediction, pathway query, forward data):
+// watch the store, and whenever the view's key changes send one request; newest wins. An answer
+// is applied only while the store still shows the view it was asked for, and errors of a
+// superseded request or of a crashed worker (whose restart asks again) are not shown.
+import { isSuperseded, WorkerCrashedError } from '../../worker/errors';
+import type { AppStore } from '../../state/store';
+import type { AppState } from '../../state/types';
+
+export interface Refreshable {
+  stop(): void;
+  /** Forgets the last request so the current view is asked again (after a worker restart). */
+  refresh(): void;
+}
+
+export interface KeyedRequest<T> {
+  /** Identity of what would be asked; null while nothing can be asked yet. */
+  keyOf(state: AppState): string | null;
+  /** Sends the request for `state`; called only when keyOf(state) is not null, so whatever keyOf
+   *  requires (an image, a selection) is present. */
+  send(state: AppState): Promise<T>;
+  /** Called only while the store's key still equals the one the request was sent for. */
+  onResult(result: T, sentFor: AppState): void;
+  onError(message: string): void;
+  /** Marks the view as waiting; runs after sending (see below). */
+  onPending(): void;
+}
+
+export function watchKeyedRequest<T>(store: AppStore, spec: KeyedRequest<T>): Refreshable {
+  let lastKey: string | null = null;
+
+  const run = () => {
+    const state = store.getState();
+    const key = spec.keyOf(state);
+    if (key === null || key === lastKey) return;
+    lastKey = key;
+    const stillCurrent = () => spec.keyOf(store.getState()) === key;
+    void spec
+      .send(state)
+      .then((result) => {
+        if (stillCurrent()) spec.onResult(result, state);
+      })
+      .catch((error: Error) => {
+        if (isSuperseded(error) || error instanceof WorkerCrashedError) return;
+        if (stillCurrent()) spec.onError(error.message);
+      });
+    // After sending: patching first would run the other subscribers, and their requests would
+    // queue ahead of this one on the serial worker.
+    spec.onPending();
+  };
+
+  const unsubscribe = store.subscribe(run);
+  run();
+  return {
+    stop: unsubscribe,
+    refresh() {
+      lastKey = null;
+      run();
+    },
+  };
+}
