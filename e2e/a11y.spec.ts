@@ -31,3 +31,28 @@ test('the gallery works from the keyboard', async ({ page }) => {
   await expect(app.inputCaption).toHaveText(/^Sample 1 · label/);
   expect(await app.predictedClassFor(1)).toBeGreaterThanOrEqual(0);
 });
+
+test('the classroom controls work from the keyboard', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ sample: '7' });
+  await app.waitForModel();
+  // Lecture mode on and off with the keyboard.
+  const lecture = page.getByTestId('lecture-toggle');
+  await lecture.focus();
+  await page.keyboard.press('Enter');
+  await expect(lecture).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.gallery).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(lecture).toHaveAttribute('aria-pressed', 'false');
+  // The lesson dialog: opens with Enter, holds focus, Escape closes it and returns focus.
+  const open = page.getByTestId('lesson-open');
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('lesson-dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+});

@@ -4,13 +4,17 @@ import { ModelCardPanel } from '../components/shell/ModelCardPanel';
 import { PredictionPanel } from '../components/shell/PredictionPanel';
 import { SampleGallery } from '../components/shell/SampleGallery';
 import { Header } from './Header';
+import { useAppState } from '../state/store';
 import { Notices } from './Notices';
 import { PanelBoundary } from './PanelBoundary';
 import { startSession } from './session';
 import { ClassView } from './views/ClassView';
 import { InputView } from './views/InputView';
 import { PathwayView } from './views/PathwayView';
+import { EmbedHeader } from './presentation/EmbedHeader';
+import { LectureKeys } from './presentation/LectureKeys';
 import './app.css';
+import './presentation/presentation.css';
 
 /** Arranges the panels; the session (src/app/session) does the work. */
 export function App() {
@@ -18,9 +22,14 @@ export function App() {
     startSession();
   }, []);
 
+  const { mode, embed, hide } = useAppState((s) => s.presentation);
+
+  // Lecture and embed modes, and a lesson's hidden controls, are CSS over these attributes
+  // (presentation.css), so the panels need not know about them.
   return (
-    <div className="app">
-      <Header />
+    <div className="app" data-mode={embed ? 'embed' : mode} data-hide={hide.join(' ') || undefined}>
+      {embed ? <EmbedHeader /> : <Header />}
+      {mode === 'lecture' && !embed && <LectureKeys />}
       <Notices />
       <main className="app-main">
         <aside className="column column-input" aria-label="Input">

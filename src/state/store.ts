@@ -48,6 +48,7 @@ export function initialData(url: UrlState = defaultUrlState()): AppData {
     pendingSample: image ? null : url.sample,
     prediction: { status: 'idle', result: null, imageVersion: null, error: null },
     notices: [],
+    presentation: { mode: url.mode, embed: url.embed, hide: url.hide },
   };
 }
 
@@ -87,6 +88,8 @@ export function createAppStore(data: AppData = initialData()): AppStore {
     dismissNotice(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });
     },
+
+    setMode: (mode) => set({ presentation: { ...get().presentation, mode } }),
 
     patchModel: (patch) => set({ model: { ...get().model, ...patch } }),
     patchBackend: (patch) => set({ backend: { ...get().backend, ...patch } }),

@@ -4,6 +4,7 @@ import type { ModelCard } from '../model/model-card';
 import type { ModelId } from '../model/registry';
 import type { SampleSet } from '../model/samples';
 import type { ModelSummary, Prediction } from '../model/summary-types';
+import type { HideableControl, PresentationMode } from './presentation-url';
 import type { ViewActions, ViewData } from './view-types';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -63,6 +64,13 @@ export interface PredictionState {
   error: string | null;
 }
 
+export interface Presentation {
+  mode: PresentationMode;
+  /** Minimal chrome for an iframe. */
+  embed: boolean;
+  hide: readonly HideableControl[];
+}
+
 export interface AppData extends ViewData {
   modelId: ModelId;
   /** Site-relative path of a custom model.json (from ?modelUrl), or null for the built-in one. */
@@ -75,6 +83,8 @@ export interface AppData extends ViewData {
   pendingSample: number | null;
   prediction: PredictionState;
   notices: Notice[];
+  /** Lecture mode, embed mode and hidden controls (src/state/presentation-url.ts). */
+  presentation: Presentation;
 }
 
 export interface AppActions {
@@ -86,6 +96,8 @@ export interface AppActions {
   setImage(pixels: Float32Array, source: ImageSource): void;
   notify(notice: Notice): void;
   dismissNotice(id: string): void;
+  /** Lecture mode on or off (the header's button). */
+  setMode(mode: PresentationMode): void;
   /** For the session: partial updates of the status slices. */
   patchModel(patch: Partial<ModelState>): void;
   patchBackend(patch: Partial<BackendState>): void;

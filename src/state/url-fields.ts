@@ -7,6 +7,7 @@ import { isSafeRelativePath } from '../model/site-url';
 import { SANKEY_URL_FIELDS } from '../layout/sankey-url';
 import { decodeImage, peekImageSize } from '../lib/image-codec';
 import { formatRegion, parseRegion, type PixelRegion } from '../lib/selection';
+import { PRESENTATION_URL_FIELDS } from './presentation-url';
 
 export interface UrlField<T> {
   /** The query parameter. */
@@ -96,6 +97,8 @@ export const URL_FIELDS = {
   }),
   // The Sankey's settings (class, prune, pool, dense, rank, pin, step): src/layout/sankey-url.ts.
   ...SANKEY_URL_FIELDS,
+  // Lecture mode, embed mode and a lesson's hidden controls: src/state/presentation-url.ts.
+  ...PRESENTATION_URL_FIELDS,
 };
 
 export type UrlFields = typeof URL_FIELDS;

@@ -40,6 +40,9 @@ export function toUrlState(state: AppState): UrlState {
     rankBy: state.sankey.rankBy,
     pinned: state.pinned,
     reveal: state.reveal,
+    mode: state.presentation.mode,
+    embed: state.presentation.embed,
+    hide: state.presentation.hide,
   };
 }
 

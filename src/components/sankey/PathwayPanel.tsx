@@ -90,6 +90,7 @@ export function PathwayPanel(props: PathwayPanelProps) {
       data-query-status={status}
       data-origin={shown ? origin : 'none'}
       data-pixels={pixelsKey}
+      data-step={props.reveal ?? 'all'}
     >
       <div className="pl-pathway-head">
         <h2>Pixel pathways</h2>

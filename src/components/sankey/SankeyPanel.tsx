@@ -1,7 +1,7 @@
 // The Sankey with its controls, fully controlled: every setting comes in as a prop and goes out
 // through a callback, so the shell decides what lives in the store and the URL (PathwayPanel does
 // that wiring). Usable anywhere a PixelQueryResult is at hand.
-import { memo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { PixelQueryResult } from '../../pathways/types';
 import { describePixels } from '../../layout/sankey-columns';
 import type { PoolMode, PruneSpec, RankBy } from '../../layout/sankey-types';
@@ -10,6 +10,7 @@ import { describePruneEffect } from '../../layout/prune-spec';
 import { sankeyTitle } from '../../render/describe';
 import { ExportButtons } from './ExportButtons';
 import { LayoutOptionsControl } from './LayoutOptionsControl';
+import { PathwayWords } from './PathwayWords';
 import { PlaybackControl } from './PlaybackControl';
 import { PruneControl } from './PruneControl';
 import { SankeyExplainer } from './SankeyExplainer';
@@ -66,6 +67,7 @@ export interface SankeyPanelProps {
 export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
   const { result, settings, onSettingsChange } = props;
   const [chain, setChain] = useState<number | null>(null);
+  const wordsId = useId();
   const graph = useSankeyGraph(result, settings, props.classNames);
   const columns = graph?.columns.map((c) => c.label) ?? [];
   const title = graph ? sankeyTitle(graph) : 'Pathways';
@@ -129,7 +131,9 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         highlightChain={chain}
         externalHover={props.externalHover}
         markedNodeIds={props.markedNodeIds}
+        describedBy={result && result.chains.length > 0 ? wordsId : undefined}
       />
+      <PathwayWords id={wordsId} result={result} />
       <TopChains result={result} active={chain} onActiveChange={setChain} />
       <SankeyExplainer />
     </div>

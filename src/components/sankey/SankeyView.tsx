@@ -53,6 +53,8 @@ export interface SankeyViewProps {
   externalHover?: string | null;
   /** Node ids of important maps (Analyses area) to mark with a ★; "other" nodes are never marked. */
   markedNodeIds?: ReadonlySet<string>;
+  /** Id of a longer description next to the diagram (e.g. the pathways in words). */
+  describedBy?: string;
 }
 
 const focusOf = (id: string): SankeyFocus =>
@@ -177,7 +179,7 @@ export function SankeyView(props: SankeyViewProps) {
           'data-empty': String(message !== null),
         }}
         ariaLabel={graph ? `Pathway Sankey to class ${graph.className}` : 'Pathway Sankey'}
-        describedBy={graph ? summaryId : undefined}
+        describedBy={graph ? [summaryId, props.describedBy].filter(Boolean).join(' ') : undefined}
         pinned={pinned}
         tabStopId={tabStopId}
         titleOf={titleOf}

@@ -42,6 +42,9 @@ export const SANKEY_CSS = `
 .pl-legend .pl-muted { color: #57606a; }
 .pl-explainer { font-size: 13px; line-height: 1.5; color: #1f2328; max-width: 72ch; }
 .pl-explainer summary { cursor: pointer; font-weight: 600; }
+.pl-words { font-size: 13px; margin: 6px 0; }
+.pl-words summary { cursor: pointer; font-weight: 600; }
+.pl-words ol { margin: 4px 0 0; padding-left: 1.6em; }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) {
   .pl-sankey, .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: none; }
