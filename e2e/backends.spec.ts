@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { referencePredictions, type SampleTruth } from './fixtures/oracle';
 import { AppPage } from './pages/app-page';
+import { PathwayPage } from './pages/pathway-page';
 
 let truth: SampleTruth[] = [];
 
@@ -23,8 +24,14 @@ test('?backend=wasm runs on WASM', async ({ page }) => {
 });
 
 test('?backend=webgpu uses WebGPU, even on a software adapter', async ({ page }) => {
-  test.setTimeout(120_000);
-  const app = new AppPage(page);
+  test.setTimeout(180_000);
+  const app = new PathwayPage(page);
+  // tfjs-webgpu warns once when a kernel falls back to a synchronous GPU → CPU read (a rank ≥ 5
+  // tile did, and it broke every later read in the worker on this adapter).
+  const syncReads: string[] = [];
+  page.on('console', (m) => {
+    if (/synchronously reading data from GPU/.test(m.text())) syncReads.push(m.text());
+  });
   const first = truth[0] as SampleTruth;
   // One tiny workload only: software WebGPU is slow.
   await app.open({ backend: 'webgpu', sample: String(first.index) });
@@ -43,6 +50,15 @@ test('?backend=webgpu uses WebGPU, even on a software adapter', async ({ page })
   }
   await expect(app.modelStatus).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   expect(await app.predictedClassFor(first.index)).toBe(first.predicted);
+  // The default pixel's live pathway query (gates, diffusion, gradients, chains) on this backend:
+  // the Sankey is drawn, not an error, and its flows balance at every node.
+  const live = app.panel.and(page.locator('[data-origin="live"][data-query-status="ready"]'));
+  const failed = app.panel.getByRole('alert');
+  await expect(live.or(failed)).toBeVisible({ timeout: 90_000 });
+  await expect(failed).toBeHidden();
+  await expect(app.sankey.locator('[data-node-id]').first()).toBeVisible();
+  expect(await app.maxImbalance()).toBeLessThan(1e-4);
+  expect(syncReads).toEqual([]);
 });
 
 test('the automatic choice skips a software WebGPU adapter', async ({ page }) => {

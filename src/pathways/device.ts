@@ -77,3 +77,54 @@ export function uploadGates(net: Network, gates: Gates): GateTensors {
     },
   };
 }
+
+/**
+ * Several results to read back together. On GPU backends they are flattened and concatenated
+ * into ONE tensor, so that they come back in one device → host read (each read-back is a round
+ * trip and a staging buffer); on host backends (wasm, cpu), whose tensors already live in host
+ * memory, they stay separate (the concat would only cost time). `sizes` are the element counts of
+ * the parts, in order. Build it inside the caller's tidy; read it with readPacked.
+ */
+// A type alias, not an interface, so that tf.tidy can return it (a TensorContainer).
+export type Packed = {
+  tensors: tf.Tensor[];
+  sizes: number[];
+};
+
+const HOST_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
+
+/** Packs `parts` (float32) for one read-back; call inside a tidy. */
+export function pack(parts: tf.Tensor[]): Packed {
+  const sizes = parts.map((t) => t.size);
+  if (HOST_BACKENDS.has(tf.getBackend()) || parts.length <= 1) return { tensors: parts, sizes };
+  const flat = parts.map((t) => tf.reshape(t, [-1]) as tf.Tensor1D);
+  return { tensors: [tf.concat1d(flat)], sizes };
+}
+
+/**
+ * Reads a Packed and splits it on the host (each part is its own copy, so the parts can be
+ * transferred independently). Disposes the tensors only after every read has settled: a tensor
+ * must never be released while its read-back is still pending.
+ */
+export async function readPacked({ tensors, sizes }: Packed): Promise<Float32Array[]> {
+  let values: Float32Array[];
+  try {
+    // Zero-sized tensors are not read: no round trip (and no zero-sized staging buffer).
+    values = await Promise.all(
+      tensors.map((t) =>
+        t.size === 0 ? new Float32Array(0) : (t.data() as Promise<Float32Array>),
+      ),
+    );
+  } finally {
+    for (const t of tensors) t.dispose();
+  }
+  if (values.length === sizes.length) return values.map((v) => Float32Array.from(v));
+  const all = values[0]!;
+  const out: Float32Array[] = [];
+  let offset = 0;
+  for (const n of sizes) {
+    out.push(all.slice(offset, offset + n));
+    offset += n;
+  }
+  return out;
+}

@@ -1,18 +1,20 @@
 // Definition 1: the gates of an image, from one ordinary forward pass of the whole network.
 import * as tf from '@tensorflow/tfjs-core';
+import { pack, readPacked } from './device';
 import { layerInfos, size, type Network, type PoolSpec } from './network';
 import type { Gates } from './types';
 
 /**
  * The ordinary forward pass (with biases) on the device. Returns z_l and h_l tensors for every
- * pathway layer (shapes [1,H,W,C] for spatial layers, [1,N] for dense); the caller disposes them.
+ * pathway layer (shapes [1,H,W,C] for spatial layers, [1,N] for dense); the caller disposes them
+ * (or calls this inside a tidy).
  */
 export function forwardTensors(
   net: Network,
   image: tf.Tensor4D,
 ): Array<{ z: tf.Tensor; h: tf.Tensor }> {
-  const out: Array<{ z: tf.Tensor; h: tf.Tensor }> = [];
-  tf.tidy(() => {
+  return tf.tidy(() => {
+    const out: Array<{ z: tf.Tensor; h: tf.Tensor }> = [];
     let h: tf.Tensor = image;
     net.layers.forEach((layer, l) => {
       const params = net.tensors[l]!;
@@ -28,10 +30,10 @@ export function forwardTensors(
         z = tf.add(tf.matMul(tf.reshape(h, [1, -1]), params.weights as tf.Tensor2D), params.bias!);
       }
       h = layer.relu ? tf.relu(z) : z;
-      out.push({ z: tf.keep(z), h: tf.keep(h) });
+      out.push({ z, h });
     });
+    return out;
   });
-  return out;
 }
 
 /** Switch of every max-pool output element (first maximum in row-major window order). */
@@ -98,62 +100,57 @@ export async function computeGates(net: Network, image: Float32Array): Promise<G
       `Image has ${image.length} values; the model expects ${height}×${width}×${channels}.`,
     );
   }
-  const x = tf.tensor4d(image, [1, height, width, channels]);
-  const tensors = forwardTensors(net, x);
-  try {
-    const values = await Promise.all(
-      tensors.flatMap(({ z, h }) => [
-        z.data() as Promise<Float32Array>,
-        h.data() as Promise<Float32Array>,
-      ]),
-    );
-    const preActivation: Float32Array[] = [];
-    const activation: Float32Array[] = [];
-    const masks: Array<Float32Array | null> = [];
-    const switches: Array<Int32Array | null> = [];
-    net.layers.forEach((layer, l) => {
-      const z = Float32Array.from(values[2 * l]!);
-      const h = Float32Array.from(values[2 * l + 1]!);
-      preActivation.push(z);
+  // One read-back: every z_l in one flat tensor; h_l = relu(z_l) (or z_l) is exact on the host.
+  const packed = tf.tidy(() => {
+    const x = tf.tensor4d(image, [1, height, width, channels]);
+    return pack(forwardTensors(net, x).map(({ z }) => z));
+  });
+  const values = await readPacked(packed);
+  const preActivation: Float32Array[] = [];
+  const activation: Float32Array[] = [];
+  const masks: Array<Float32Array | null> = [];
+  const switches: Array<Int32Array | null> = [];
+  net.layers.forEach((layer, l) => {
+    const z = values[l]!;
+    preActivation.push(z);
+    if (layer.relu) {
+      const h = new Float32Array(z.length);
+      const m = new Float32Array(z.length);
+      for (let i = 0; i < z.length; i++) {
+        const open = z[i]! > 0;
+        h[i] = open ? z[i]! : 0;
+        m[i] = open ? 1 : 0;
+      }
       activation.push(h);
-      if (layer.relu) {
-        const m = new Float32Array(z.length);
-        for (let i = 0; i < z.length; i++) m[i] = z[i]! > 0 ? 1 : 0;
-        masks.push(m);
-      } else {
-        masks.push(null);
-      }
-      if (layer.kind === 'pool') {
-        const prev = l === 0 ? image : activation[l - 1]!;
-        switches.push(poolSwitches(layer, prev));
-      } else {
-        switches.push(null);
-      }
-    });
-    const logits = activation[activation.length - 1]!;
-    if (logits.length !== net.classCount || size([logits.length]) === 0) {
-      throw new Error('The network produced no logits.');
+      masks.push(m);
+    } else {
+      activation.push(Float32Array.from(z));
+      masks.push(null);
     }
-    const probabilities = softmax(logits);
-    return {
-      input: { ...net.input },
-      layers: layerInfos(net),
-      image: Float32Array.from(image),
-      preActivation,
-      activation,
-      masks,
-      switches,
-      logits,
-      probabilities,
-      prediction: argMax(logits),
-    };
-  } finally {
-    x.dispose();
-    for (const { z, h } of tensors) {
-      z.dispose();
-      if (h !== z) h.dispose();
+    if (layer.kind === 'pool') {
+      const prev = l === 0 ? image : activation[l - 1]!;
+      switches.push(poolSwitches(layer, prev));
+    } else {
+      switches.push(null);
     }
+  });
+  const logits = activation[activation.length - 1]!;
+  if (logits.length !== net.classCount || size([logits.length]) === 0) {
+    throw new Error('The network produced no logits.');
   }
+  const probabilities = softmax(logits);
+  return {
+    input: { ...net.input },
+    layers: layerInfos(net),
+    image: Float32Array.from(image),
+    preActivation,
+    activation,
+    masks,
+    switches,
+    logits,
+    probabilities,
+    prediction: argMax(logits),
+  };
 }
 
 /** Convenience: logits, probabilities and prediction of one image. */

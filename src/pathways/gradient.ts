@@ -115,12 +115,12 @@ export function backwardStep(
     // Non-overlapping windows: repeat each output over its window, keep only the switch.
     const [kh, kw] = layer.poolSize;
     const { height: Ho, width: Wo, channels: C } = layer.info;
-    const tiled = tf.reshape(tf.tile(tf.reshape(gm, [S, Ho, 1, Wo, 1, C]), [1, 1, kh, 1, kw, 1]), [
-      S,
-      Ho * kh,
-      Wo * kw,
-      C,
-    ]);
+    // Two rank-4 tiles, not one rank-6 tile: WebGPU runs tile on the device only up to rank 4 and
+    // otherwise reads the tensor back synchronously (a hidden GPU → CPU round trip, which also
+    // broke later reads in a worker on Chromium's software adapter).
+    const wide = tf.tile(tf.reshape(gm, [S * Ho, Wo, 1, C]), [1, 1, kw, 1]);
+    const tall = tf.tile(tf.reshape(wide, [S, Ho, 1, Wo * kw * C]), [1, 1, kh, 1]);
+    const tiled = tf.reshape(tall, [S, Ho * kh, Wo * kw, C]);
     const placed = cropOrPad(tiled as tf.Tensor4D, layer.pads.top, layer.pads.left, Hi, Wi);
     return tf.mul(placed, gt.switchMask[l]!);
   }

@@ -1,6 +1,6 @@
 // One-pixel (or pixel-set) queries: everything the visualizer draws for a selection.
 import * as tf from '@tensorflow/tfjs-core';
-import { uploadGates, type GateTensors } from './device';
+import { pack, readPacked, uploadGates, type GateTensors, type Packed } from './device';
 import { fullWindow, step, windowSizes, type Window } from './diffusion';
 import { edgeFlow, prefixFlows as prefixFlowsImpl, topChains, type ChainInputs } from './flows';
 import { classGradients } from './gradient';
@@ -64,15 +64,6 @@ export function forwardFull(
   return out;
 }
 
-async function readAll(tensors: tf.Tensor[]): Promise<Float32Array[]> {
-  try {
-    const data = await Promise.all(tensors.map((t) => t.data()));
-    return data.map((d) => Float32Array.from(d));
-  } finally {
-    for (const t of tensors) t.dispose();
-  }
-}
-
 /**
  * Definition 2 for a set of pixels, summed (linearity): D_l of the image restricted to `pixels`.
  * Returns diffusion[l] (H×W×C of layer l). A check / export helper; queryPixels returns the same.
@@ -86,11 +77,11 @@ export async function fullDiffusion(
   const { height: H, width: W, channels: C } = gates.input;
   const gt = uploadGates(net, gates);
   try {
-    const tensors = tf.tidy(() => {
+    const packed = tf.tidy(() => {
       const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
-      return forwardFull(net, gates, gt, x, false).map((w) => w.t);
+      return pack(forwardFull(net, gates, gt, x, false).map((w) => w.t));
     });
-    return await readAll(tensors);
+    return await readPacked(packed);
   } finally {
     gt.dispose();
   }
@@ -101,10 +92,10 @@ export async function biasPathway(net: Network, gates: Gates): Promise<Float32Ar
   const { height: H, width: W, channels: C } = gates.input;
   const gt = uploadGates(net, gates);
   try {
-    const tensors = tf.tidy(() =>
-      forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t),
+    const packed = tf.tidy(() =>
+      pack(forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t)),
     );
-    return await readAll(tensors);
+    return await readPacked(packed);
   } finally {
     gt.dispose();
   }
@@ -136,7 +127,7 @@ export async function queryPixels(
   const L = net.layers.length;
   const gt = uploadGates(net, gates);
   let chainInputs: ChainInputs | null = null;
-  let outputs: tf.Tensor[] = [];
+  let outputs: Packed | null = null;
   try {
     const computed = tf.tidy(() => {
       const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
@@ -155,17 +146,20 @@ export async function queryPixels(
         const edges = edgeFlow(net, gt, l, prev, grads.layers[l]!, nodeFlow);
         list.push(w.t, sizes.signed, sizes.positive, sizes.l1, nodeFlow, edges);
       });
-      return { outputs: list, inputs: { first: windows[0]!.t, grads: grads.layers } };
+      // GPU backends: every output in one flat tensor, one read-back for the answer (chains aside).
+      return { outputs: pack(list), inputs: { first: windows[0]!.t, grads: grads.layers } };
     });
     outputs = computed.outputs;
     chainInputs = computed.inputs;
-    // Start every read-back now so that it overlaps the chain search on GPU backends.
-    const reads = Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
+    // The chain search reads its scores layer by layer; the answer is read once, after it, so
+    // that only one read-back is in flight at a time.
     const chains =
       options.chains === false || chainCount === 0
         ? []
         : await topChains(net, gates, gt, chainInputs, classIndex, beamWidth, chainCount);
-    const data = (await reads).map((d) => Float32Array.from(d));
+    const packed = outputs;
+    outputs = null; // readPacked disposes it once its read has settled.
+    const data = await readPacked(packed);
     const inputFlow = data[0]!;
     const diffusion: Float32Array[] = [];
     const sizes: Array<Record<Measure, Float32Array>> = [];
@@ -196,7 +190,7 @@ export async function queryPixels(
       maxConservationError: conservationError(inputFlow, nodeFlow, edgeFlows, relevance),
     };
   } finally {
-    for (const t of outputs) t.dispose();
+    for (const t of outputs?.tensors ?? []) t.dispose();
     // The first window and the gradients were kept for the chain search.
     if (chainInputs) {
       chainInputs.first.dispose();

@@ -1,7 +1,7 @@
 // Whole-image statistics: every pixel's pathway sizes on every map (definition 4), pathway counts
 // (7), portion-hot codes (8) and the relevance of every pixel for every class (5).
 import * as tf from '@tensorflow/tfjs-core';
-import { uploadGates, type GateTensors } from './device';
+import { pack, readPacked, uploadGates, type GateTensors } from './device';
 import { pixelWindow, step, toFull, windowSizes } from './diffusion';
 import { hostAccumulate, hostPixelWindow, hostSizes, hostStep } from './host';
 import { classGradients } from './gradient';
@@ -103,7 +103,7 @@ async function runPixels(
   try {
     for (let start = 0; start < P; start += batchSize) {
       const chunk = pixels.subarray(start, Math.min(P, start + batchSize));
-      const { sizeTensors, partial } = tf.tidy(() => {
+      const { sizePacked, partial } = tf.tidy(() => {
         let w = pixelWindow(gates.image, H, W, C, chunk);
         const sizeTensors: tf.Tensor[] = [];
         const partial: tf.Tensor[] = [];
@@ -115,7 +115,8 @@ async function runPixels(
           }
           if (want.sums) partial.push(tf.sum(toFull(w), 0));
         }
-        return { sizeTensors, partial };
+        // All layers' sizes of the chunk in one flat tensor: one read-back per chunk.
+        return { sizePacked: want.sizes ? pack(sizeTensors) : undefined, partial };
       });
       if (want.sums) {
         const previous: tf.Tensor[] | null = sums;
@@ -125,8 +126,7 @@ async function runPixels(
           for (const t of partial) t.dispose();
         }
       }
-      const data = await Promise.all(sizeTensors.map((t) => t.data() as Promise<Float32Array>));
-      for (const t of sizeTensors) t.dispose();
+      const data = sizePacked ? await readPacked(sizePacked) : [];
       if (sizes) {
         data.forEach((values, l) => {
           const Cl = net.layers[l]!.info.channels;
@@ -145,9 +145,10 @@ async function runPixels(
     if (want.sums) {
       if (sums) {
         const s: tf.Tensor[] = sums;
-        sumData = (await Promise.all(s.map((t) => t.data() as Promise<Float32Array>))).map((d) =>
-          Float32Array.from(d),
-        );
+        const packed = tf.tidy(() => pack(s));
+        sums = null; // readPacked disposes what it reads; parts it does not read go now.
+        for (const t of s) if (!packed.tensors.includes(t)) t.dispose();
+        sumData = await readPacked(packed);
       } else {
         sumData = net.layers.map(
           (l) => new Float32Array(l.info.height * l.info.width * l.info.channels),
@@ -197,11 +198,10 @@ async function completenessFrom(
   sums: Float32Array[],
 ): Promise<Float32Array> {
   const { height: H, width: W, channels: C } = gates.input;
-  const biasT = tf.tidy(() =>
-    forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t),
+  const packed = tf.tidy(() =>
+    pack(forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t)),
   );
-  const bias = await Promise.all(biasT.map((t) => t.data() as Promise<Float32Array>));
-  for (const t of biasT) t.dispose();
+  const bias = await readPacked(packed);
   return Float32Array.from(net.layers, (_l, l) => {
     const h = gates.activation[l]!;
     const d = sums[l]!;
