@@ -9,14 +9,12 @@
 // software GL here), the same app on slower engines. Rewrites the "UI: click to Sankey" section
 // of docs/benchmarks.md between its markers (other sections are left alone); --no-write skips it.
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { PERF_MARKS } from '../src/lib/perf-marks';
 import { modelEntry } from '../src/model/registry';
+import { writeBenchmarkSection } from './lib/benchmarks-doc';
 import { buildOrReuse, freePort, startPreview } from './lib/ui-bench-server';
-import { readSampleSet, REPO_ROOT } from './lib/shipped';
+import { readSampleSet } from './lib/shipped';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -209,19 +207,7 @@ function renderSection(env: string, rows: string[][], lines: string[]): string {
 }
 
 async function writeSection(section: string): Promise<void> {
-  const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
-  const current = existsSync(file)
-    ? readFileSync(file, 'utf8')
-    : '# Benchmarks\n\nEach section is written by its own script; see the section for how to rerun it.\n';
-  const begin = current.indexOf('<!-- ui-bench:begin');
-  const endMarker = '<!-- ui-bench:end -->';
-  const end = current.indexOf(endMarker);
-  const next =
-    begin >= 0 && end > begin
-      ? current.slice(0, begin) + section + current.slice(end + endMarker.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  const config = (await resolveConfig(file)) ?? {};
-  writeFileSync(file, await format(next, { ...config, filepath: file }));
+  const file = await writeBenchmarkSection('ui-bench', section);
   console.log(`Wrote the "UI: click to Sankey" section of ${file}.`);
 }
 

@@ -6,10 +6,8 @@
 //       per-map gradient × input through tf.grad.
 // Options: --runs-scale X (multiply the run counts), --no-write (do not touch docs/benchmarks.md).
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
+import { writeBenchmarkSection } from './lib/benchmarks-doc';
 import { planDim } from '../src/pathways/diffusion';
 import { uploadGates } from '../src/pathways/device';
 import { windowSizes } from '../src/pathways/diffusion';
@@ -24,7 +22,7 @@ import {
 import { forwardFull } from '../src/pathways/query';
 import { gradTimesInput } from '../src/pathways/testing/checks';
 import { naiveQuery, sizesByPixelLoop } from './lib/naive';
-import { loadShippedModel, readSampleSet, REPO_ROOT, sampleInput } from './lib/shipped';
+import { loadShippedModel, readSampleSet, sampleInput } from './lib/shipped';
 
 const args = process.argv.slice(2);
 const scaleIdx = args.indexOf('--runs-scale');
@@ -344,20 +342,7 @@ async function main(): Promise<void> {
     '<!-- pathway-engine:end -->',
   ].join('\n');
   if (write) {
-    const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
-    const current = existsSync(file)
-      ? readFileSync(file, 'utf8')
-      : '# Benchmarks\n\nEach section is written by its own script; see the section for how to rerun it.\n';
-    const begin = current.indexOf('<!-- pathway-engine:begin');
-    const endMarker = '<!-- pathway-engine:end -->';
-    const end = current.indexOf(endMarker);
-    const next =
-      begin >= 0 && end > begin
-        ? current.slice(0, begin) + section + current.slice(end + endMarker.length)
-        : `${current.trimEnd()}\n\n${section}\n`;
-    // The repository's format check covers docs/: write it the way Prettier would.
-    const config = (await resolveConfig(file)) ?? {};
-    writeFileSync(file, await format(next, { ...config, filepath: file }));
+    const file = await writeBenchmarkSection('pathway-engine', section);
     console.log(`Wrote the "Pathway engine" section of ${file}.`);
   }
 }
