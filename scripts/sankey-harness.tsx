@@ -4,7 +4,8 @@
 // (fixture=real: a query on the shipped MNIST model that the fixture script embeds in the page.)
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SankeyPanel, DEFAULT_SANKEY_SETTINGS } from '../src/components/sankey/SankeyPanel';
+import { DEFAULT_SANKEY_SETTINGS } from '../src/layout/sankey-types';
+import { SankeyPanel } from '../src/components/sankey/SankeyPanel';
 import { syntheticPixelQuery, zeroPixelQuery } from '../src/layout/testing/synthetic-result';
 import { parsePruneToken } from '../src/layout/prune-spec';
 import type { PixelQueryResult } from '../src/pathways/types';

@@ -1,4 +1,4 @@
-// `npm test`: type check, lint, format check, unit tests, production build and end-to-end tests,
+// `npm test`: type check, lint (with the import-circle check), format check, unit tests, production build and end-to-end tests,
 // in that order, stopping at the first failure. Ends with one plain summary line of test counts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
@@ -38,6 +38,7 @@ try {
 
 step('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+step('import circles', 'node', ['scripts/check-import-cycles.mjs', 'src']);
 step('format check', 'npx', ['prettier', '--check', '.']);
 step('unit tests', 'npx', [
   'vitest',

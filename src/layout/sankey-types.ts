@@ -140,3 +140,18 @@ export interface SankeyGraph {
   empty: boolean;
   options: SankeyGraphOptions;
 }
+
+/** The Sankey's user settings (stored, and mirrored in the link by src/state/url-fields.ts). */
+export interface SankeySettings {
+  prune: PruneSpec;
+  poolMode: PoolMode;
+  denseTopN: number;
+  rankBy: RankBy;
+}
+
+export const DEFAULT_SANKEY_SETTINGS: SankeySettings = {
+  prune: { mode: 'topK', k: 8 },
+  poolMode: 'merge',
+  denseTopN: 8,
+  rankBy: 'flow',
+};

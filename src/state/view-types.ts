@@ -1,12 +1,14 @@
 // The visualizer's part of the store: what is selected and how the views are set up (shareable,
 // mirrored in the URL), what the pointer is on (transient), and the engine's answers for the
 // image on screen. Plain data only.
-import type { InputMode } from '../components/input/types';
-import type { MapRef } from '../components/maps/types';
-import type { SankeySettings } from '../components/sankey/SankeyPanel';
+import type { MapRef } from '../lib/map-id';
+import type { SankeySettings } from '../layout/sankey-types';
 import type { PrecomputedView } from '../lib/precomputed';
 import type { PixelRegion } from '../lib/selection';
 import type { ImageForward, PixelQueryResult } from '../pathways/types';
+
+/** What a pointer or key does on the input image. */
+export type InputMode = 'select' | 'draw' | 'erase';
 
 export interface Selection {
   /** The selected rectangle (a click is 1×1); this is what the link's `px` stores. */

@@ -3,7 +3,7 @@
 // deferred copies of the selection and result so that a new Sankey is on screen before ~150
 // thumbnails repaint.
 import { useCallback, useDeferredValue, useMemo } from 'react';
-import type { MapRef } from '../../components/maps/types';
+import type { MapRef } from '../../lib/map-id';
 import { FeatureMapsPanel } from '../../components/maps/FeatureMapsPanel';
 import { layerChannelToNodeId } from '../../layout/node-ref';
 import type { SankeyGraph } from '../../layout/sankey-types';

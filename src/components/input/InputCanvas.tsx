@@ -11,7 +11,8 @@ import {
 import { AxisFrame } from '../maps/AxisFrame';
 import { RasterCanvas } from '../maps/RasterCanvas';
 import { SelectionOverlay } from './SelectionOverlay';
-import type { DrawHandler, InputMode, SelectHandler } from './types';
+import type { InputMode } from '../../state/view-types';
+import type { DrawHandler, SelectHandler } from './types';
 import { useInputInteractions } from './useInputInteractions';
 import '../maps/common.css';
 import './input.css';

@@ -4,7 +4,8 @@ import '../maps/common.css';
 import { InputCanvas } from './InputCanvas';
 import { InputToolbar } from './InputToolbar';
 import { PixelReadout } from './PixelReadout';
-import type { DrawHandler, InputMode, SelectHandler } from './types';
+import type { InputMode } from '../../state/view-types';
+import type { DrawHandler, SelectHandler } from './types';
 import { UploadDialog } from './UploadDialog';
 
 export interface InputPanelProps {

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { BRUSH_SIZES } from '../../lib/brush';
 import { BrushIcon, ClearIcon, EraserIcon, SelectIcon, UploadIcon } from './icons';
-import type { InputMode } from './types';
+import type { InputMode } from '../../state/view-types';
 
 interface InputToolbarProps {
   mode: InputMode;

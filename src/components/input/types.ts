@@ -1,8 +1,5 @@
 import type { PixelRegion } from '../../lib/selection';
 
-/** What a pointer or key does on the input image. */
-export type InputMode = 'select' | 'draw' | 'erase';
-
 /** 'stroke' while the pointer is still down (preview); 'end' once a stroke is complete. */
 export type DrawPhase = 'stroke' | 'end';
 

@@ -12,7 +12,8 @@ import {
   type Cell,
   type KeyboardCursor,
 } from '../../lib/selection';
-import type { DrawHandler, InputMode, SelectHandler } from './types';
+import type { InputMode } from '../../state/view-types';
+import type { DrawHandler, SelectHandler } from './types';
 
 interface Options {
   image: Float32Array;

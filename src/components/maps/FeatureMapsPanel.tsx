@@ -3,7 +3,7 @@ import type { PathwayLayerInfo } from '../../pathways/types';
 import { channelSums, type Normalization } from '../../lib/feature-maps';
 import { FeatureMapView } from './FeatureMapView';
 import { MapStrip } from './MapStrip';
-import { sameMap, type MapRef } from './types';
+import { sameMap, type MapRef } from '../../lib/map-id';
 import './common.css';
 import './maps.css';
 

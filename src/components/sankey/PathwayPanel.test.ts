@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PathwayPanel, pathwayPlaceholder, type PathwayPanelProps } from './PathwayPanel';
-import { DEFAULT_SANKEY_SETTINGS } from './SankeyPanel';
+import { DEFAULT_SANKEY_SETTINGS } from '../../layout/sankey-types';
 
 const noop = () => {};
 const props: PathwayPanelProps = {

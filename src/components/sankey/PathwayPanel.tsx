@@ -13,7 +13,8 @@ import {
   type PathwaysOrigin,
 } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
-import { SankeyPanel, type SankeySettings } from './SankeyPanel';
+import type { SankeySettings } from '../../layout/sankey-types';
+import { SankeyPanel } from './SankeyPanel';
 
 export interface PathwayPanelProps {
   targetClass: number | null;

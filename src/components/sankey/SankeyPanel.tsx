@@ -4,7 +4,7 @@
 import { memo, useId, useState } from 'react';
 import type { PixelQueryResult } from '../../pathways/types';
 import { describePixels } from '../../layout/sankey-columns';
-import type { PoolMode, PruneSpec, RankBy } from '../../layout/sankey-types';
+import type { SankeySettings } from '../../layout/sankey-types';
 import { formatSigned } from '../../lib/format';
 import { describePruneEffect } from '../../layout/prune-spec';
 import { sankeyTitle } from '../../render/describe';
@@ -18,20 +18,6 @@ import { SankeyView } from './SankeyView';
 import { TopChains } from './TopChains';
 import { TargetClassSelector } from './TargetClassSelector';
 import { useSankeyGraph } from './use-sankey-graph';
-
-export interface SankeySettings {
-  prune: PruneSpec;
-  poolMode: PoolMode;
-  denseTopN: number;
-  rankBy: RankBy;
-}
-
-export const DEFAULT_SANKEY_SETTINGS: SankeySettings = {
-  prune: { mode: 'topK', k: 8 },
-  poolMode: 'merge',
-  denseTopN: 8,
-  rankBy: 'flow',
-};
 
 export interface SankeyPanelProps {
   result: PixelQueryResult | null;
