@@ -1,7 +1,7 @@
 // The Analyses area's state: which view is open and its settings (shareable, in the link), the
 // cached map importance, and one run slot per analysis. Plain data only; kept in its own store
 // (analyses-store.ts) so that the area stays self-contained.
-import type { PatchBox, Shift } from '../components/analyses/geometry';
+import type { PatchBox, Shift } from '../lib/patch-geometry';
 import type { ImportanceResult } from '../analysis/importance';
 import type { AttackMode } from '../worker/analysis-protocol';
 import type { ResultOf } from '../worker/protocol';

@@ -10,7 +10,7 @@ import {
   parseShift,
   type PatchBox,
   type Shift,
-} from '../components/analyses/geometry';
+} from '../lib/patch-geometry';
 import type { AttackMode } from '../worker/analysis-protocol';
 import { isAnalysisId, type AnalysesUrlState, type AnalysisId } from './analyses-types';
 

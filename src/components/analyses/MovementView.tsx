@@ -11,7 +11,7 @@ import { DiffusionMaps } from './DiffusionMaps';
 import { ImageThumb } from './ImageThumb';
 import { RunStatus } from './RunStatus';
 import { changePct, className } from './format';
-import { SHIFT_LIMIT } from './geometry';
+import { SHIFT_LIMIT } from '../../lib/patch-geometry';
 import { movementVerdict } from './movement-verdict';
 import { useAutoRun } from './use-auto-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';

@@ -7,7 +7,7 @@ import { useAppState } from '../../state/store';
 import { PatchEditor } from './PatchEditor';
 import { RunStatus } from './RunStatus';
 import { className, fixed2, pct, probPct } from './format';
-import { clampPatch, defaultPatch, PATCH_SIZE } from './geometry';
+import { clampPatch, defaultPatch, PATCH_SIZE } from '../../lib/patch-geometry';
 import { useAutoRun } from './use-auto-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 

@@ -2,7 +2,7 @@
 // keys (+/− resize). The patch is drawn over an enlarged canvas; the grid is the image's own.
 import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ImageThumb } from './ImageThumb';
-import { cellAt, patchAfterKey, patchAround, type PatchBox } from './geometry';
+import { cellAt, patchAfterKey, patchAround, type PatchBox } from '../../lib/patch-geometry';
 
 interface Props {
   pixels: Float32Array;
