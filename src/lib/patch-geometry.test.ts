@@ -8,7 +8,7 @@ import {
   parseShift,
   patchAfterKey,
   patchAround,
-} from './geometry';
+} from './patch-geometry';
 
 describe('patch geometry', () => {
   it('keeps a patch inside the image', () => {
