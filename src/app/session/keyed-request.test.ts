@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../state/store';
+import type { AppState } from '../../state/types';
+import { SupersededError } from '../../worker/errors';
+import { watchKeyedRequest } from './keyed-request';
+
+/** A promise the test settles by hand, to make answers arrive in any order. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** Watches the store's target class: each change sends one request, answered by the test. */
+function watchClass() {
+  const store = createAppStore();
+  const sent: Array<{ key: string; answer: ReturnType<typeof deferred<string>> }> = [];
+  const shown: string[] = [];
+  const errors: string[] = [];
+  const keyOf = (s: AppState) => (s.targetClass === null ? null : `class ${s.targetClass}`);
+  watchKeyedRequest<string>(store, {
+    keyOf,
+    send: (state) => {
+      const answer = deferred<string>();
+      sent.push({ key: keyOf(state)!, answer });
+      return answer.promise;
+    },
+    onResult: (result) => shown.push(result),
+    onError: (message) => errors.push(message),
+    onPending: () => undefined,
+  });
+  return { store, sent, shown, errors };
+}
+
+describe('watchKeyedRequest (newest wins)', () => {
+  it('sends one request per new key, none for a repeated one', () => {
+    const { store, sent } = watchClass();
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(5);
+    expect(sent.map((s) => s.key)).toEqual(['class 3', 'class 5']);
+  });
+
+  it('never shows an old answer that arrives after a newer request', async () => {
+    const { store, sent, shown } = watchClass();
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(5);
+    sent[1]!.answer.resolve('answer for 5');
+    await settle();
+    sent[0]!.answer.resolve('answer for 3'); // late: the view now asks about class 5
+    await settle();
+    expect(shown).toEqual(['answer for 5']);
+  });
+
+  it('drops an answer whose view was left while it was computed, even if it comes back', async () => {
+    const { store, sent, shown } = watchClass();
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(5);
+    store.getState().setTargetClass(3); // back to 3: a new request, the first is still stale
+    sent[0]!.answer.resolve('first answer for 3');
+    sent[1]!.answer.resolve('answer for 5');
+    await settle();
+    expect(shown).toEqual(['first answer for 3']);
+    sent[2]!.answer.resolve('second answer for 3');
+    await settle();
+    expect(shown).toEqual(['first answer for 3', 'second answer for 3']);
+  });
+
+  it('shows the error of the current request, not of a superseded one', async () => {
+    const { store, sent, errors } = watchClass();
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(5);
+    sent[0]!.answer.reject(new Error('old failure'));
+    sent[1]!.answer.reject(new SupersededError('query'));
+    await settle();
+    expect(errors).toEqual([]);
+    store.getState().setTargetClass(7);
+    sent[2]!.answer.reject(new Error('engine failed'));
+    await settle();
+    expect(errors).toEqual(['engine failed']);
+  });
+});
