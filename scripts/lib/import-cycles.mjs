@@ -23,7 +23,13 @@ function listSources(dir) {
 function resolveImport(fromFile, specifier) {
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(fromFile), specifier.replace(/\?.*$/, ''));
-  const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
+  const candidates = [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ];
   return candidates.find((c) => SOURCE.test(c) && existsSync(c)) ?? null;
 }
 
