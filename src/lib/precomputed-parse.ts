@@ -27,8 +27,10 @@ function int(v: unknown, what: string, min = 0, max = 1e6): number {
   return v;
 }
 
+/** A number that stays finite in float32 (1e300 is finite in JSON but Infinity in a Float32Array,
+ * and would draw NaN bands). */
 function num(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`bad ${what}`);
+  if (typeof v !== 'number' || !Number.isFinite(Math.fround(v))) fail(`bad ${what}`);
   return v;
 }
 
@@ -120,10 +122,28 @@ function parseResult(v: unknown): PixelQueryResult {
   };
 }
 
+/** The method's conservation (docs/method.md, definition 5): each layer's map flows add up to the
+ * selection's total, and each map's incoming edge flows add up to its flow. A file edited by hand
+ * or damaged in transit fails here instead of drawing bands that do not balance. */
+function checkBalance(r: PixelQueryResult): void {
+  const tolerance = 1e-3 * Math.max(1, Math.abs(r.relevance));
+  const sum = (a: Float32Array) => a.reduce((t, x) => t + x, 0);
+  r.nodeFlow.forEach((flows, l) => {
+    if (Math.abs(sum(flows) - r.relevance) > tolerance) fail(`layer ${l}'s flows do not add up`);
+    const J = l === 0 ? r.input.channels : (r.layers[l - 1] as PathwayLayerInfo).channels;
+    flows.forEach((flow, k) => {
+      let incoming = 0;
+      for (let j = 0; j < J; j++) incoming += r.edgeFlow[l]?.[j * flows.length + k] ?? 0;
+      if (Math.abs(incoming - flow) > tolerance) fail(`map ${k} of layer ${l} does not balance`);
+    });
+  });
+}
+
 export function parsePrecomputed(json: unknown): PrecomputedView {
   const f = obj(json, 'the file');
   if (f['format'] !== PRECOMPUTED_FORMAT) fail(`the format is not ${PRECOMPUTED_FORMAT}`);
   const result = parseResult(f['result']);
+  checkBalance(result);
   const { height: H, width: W } = result.input;
   const px = f['px'];
   const region = typeof px === 'string' ? parseRegion(px, W, H) : null;

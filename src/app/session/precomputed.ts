@@ -21,6 +21,11 @@ export function startPrecomputed(store: AppStore): void {
     .then((json) => store.getState().setPrecomputed(parsePrecomputed(json)))
     .catch((error: unknown) => {
       // Only a head start is lost: the live model draws the same view a moment later.
-      console.warn('Precomputed example not used:', error);
+      const reason = error instanceof Error ? error.message : String(error);
+      store.getState().notify({
+        id: 'precomputed',
+        level: 'info',
+        text: `The precomputed example was skipped (${reason}); the live model draws this view once it has loaded.`,
+      });
     });
 }
