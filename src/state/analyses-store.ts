@@ -1,23 +1,29 @@
 // The Analyses area's own zustand store (the app store is not split into slices). It starts from
-// the link (analyses-url.ts) and, once the area is mounted, mirrors its shareable part back.
+// the link (its fields: analyses-url.ts, read once by url.ts for both stores); the one URL writer
+// (url-sync.ts) mirrors its shareable part back.
+// Views call its actions; the session (src/app/session/analysis-*.ts) takes the run requests and
+// importance loads from here to the worker and writes the answers back (docs/analyses.md).
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AnalysesData,
   AnalysesState,
   AnalysesUrlState,
+  ImportanceState,
   RunId,
   RunState,
   Runs,
 } from './analyses-types';
-import { defaultAnalysesUrlState, readAnalysesUrl, writeAnalysesUrl } from './analyses-url';
+import { ANALYSES_URL_FIELDS, defaultAnalysesUrlState } from './analyses-url';
+import { pickFields } from './url';
+import { bootLink } from './url-boot';
 
 export type AnalysesStore = StoreApi<AnalysesState>;
 
 export const TOP_M = { min: 1, max: 5, initial: 3 } as const;
 export const PER_CLASS_CHOICES = [5, 10, 20, 50] as const;
 
-function idleRun<T>(): RunState<T> {
+function idleRun<T, P>(): RunState<T, P> {
   return {
     status: 'idle',
     progress: 0,
@@ -26,8 +32,17 @@ function idleRun<T>(): RunState<T> {
     result: null,
     resultKey: null,
     error: null,
+    command: null,
   };
 }
+
+const idleImportance = (): ImportanceState => ({
+  status: 'idle',
+  result: null,
+  modelUrl: null,
+  origin: null,
+  error: null,
+});
 
 function idleRuns(): Runs {
   return {
@@ -47,7 +62,7 @@ export function initialAnalyses(url: AnalysesUrlState = defaultAnalysesUrlState(
     topM: TOP_M.initial,
     perClass: 20,
     markInSankey: true,
-    importance: { status: 'idle', result: null, modelUrl: null, origin: null, error: null },
+    importance: idleImportance(),
     runs: idleRuns(),
   };
 }
@@ -67,28 +82,36 @@ export function createAnalysesStore(data: AnalysesData = initialAnalyses()): Ana
     setTopM: (topM) => set({ topM }),
     setPerClass: (perClass) => set({ perClass }),
     setMarkInSankey: (markInSankey) => set({ markInSankey }),
+    requestRun: (id, key, params) =>
+      get().patchRun(id, {
+        status: 'running',
+        progress: 0,
+        label: 'Starting',
+        key,
+        error: null,
+        command: { kind: 'run', key, params },
+      }),
+    cancelRun: (id) => {
+      const running = get().runs[id].status === 'running';
+      get().patchRun(id, {
+        ...(running ? { status: 'cancelled' as const } : {}),
+        command: { kind: 'cancel' },
+      });
+    },
+    requestImportance: () =>
+      set({ importance: { ...get().importance, status: 'idle', modelUrl: null } }),
     patchImportance: (patch) => set({ importance: { ...get().importance, ...patch } }),
     patchRun: (id, patch) => {
       const runs = get().runs;
       set({ runs: { ...runs, [id]: { ...runs[id], ...patch } } });
     },
-    resetForModel: () =>
-      set({
-        runs: idleRuns(),
-        importance: { status: 'idle', result: null, modelUrl: null, origin: null, error: null },
-      }),
+    resetForModel: () => set({ runs: idleRuns(), importance: idleImportance() }),
   }));
 }
 
-const boot =
-  typeof location === 'undefined'
-    ? { state: defaultAnalysesUrlState(), problems: [] }
-    : readAnalysesUrl(location.search);
-
-export const analysesStore: AnalysesStore = createAnalysesStore(initialAnalyses(boot.state));
-
-/** Problems with the link's analysis values, for a notice. */
-export const analysesUrlProblems: readonly string[] = boot.problems;
+export const analysesStore: AnalysesStore = createAnalysesStore(
+  initialAnalyses(pickFields(bootLink.state, ANALYSES_URL_FIELDS)),
+);
 
 export function useAnalyses<T>(selector: (state: AnalysesState) => T): T {
   return useStore(analysesStore, selector);
@@ -97,40 +120,4 @@ export function useAnalyses<T>(selector: (state: AnalysesState) => T): T {
 /** A run slot (stable reference: it only changes when that run changes). */
 export function useRun<K extends RunId>(id: K): Runs[K] {
   return useStore(analysesStore, (s) => s.runs[id]);
-}
-
-/** The shareable part of the state, for the link (and for the lead's toUrlState). */
-export function analysesUrlState(s: AnalysesState = analysesStore.getState()): AnalysesUrlState {
-  return {
-    analysis: s.analysis,
-    epsilon: s.epsilon,
-    attackMode: s.attackMode,
-    attackTarget: s.attackTarget,
-    patch: s.patch,
-    shift: s.shift,
-  };
-}
-
-let syncing: (() => void) | null = null;
-
-/** Mirrors the analyses' link fields into the address bar (replaceState); idempotent. */
-export function startAnalysesUrlSync(store: AnalysesStore = analysesStore): () => void {
-  if (syncing) return syncing;
-  let last = '';
-  const write = () => {
-    const search = writeAnalysesUrl(analysesUrlState(store.getState()), location.search);
-    if (search === last || search === location.search) {
-      last = search;
-      return;
-    }
-    last = search;
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-  };
-  write();
-  const unsubscribe = store.subscribe(write);
-  syncing = () => {
-    unsubscribe();
-    syncing = null;
-  };
-  return syncing;
 }

@@ -1,10 +1,12 @@
 // The cached map importance of the current model (public/models/<id>/importance.json, made by
-// `npm run reproduce`), fetched next to model.json. Checked here against the model's layer names
+// `npm run reproduce`), fetched next to model.json whenever the analyses store's importance is
+// 'idle' (docs/analyses.md, "Wiring"). Checked here against the model's layer names
 // and map counts without TensorFlow.js; the worker checks it again before using it.
 import type { ImportanceResult } from '../../analysis/importance';
 import type { ModelSummary } from '../../model/summary-types';
-import { analysesStore } from '../../state/analyses-store';
-import { appStore } from '../../state/store';
+import type { AnalysesStore } from '../../state/analyses-store';
+import type { ImportanceState } from '../../state/analyses-types';
+import type { AppStore } from '../../state/store';
 
 function isNumberArray(v: unknown, length: number): v is number[] {
   return Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number');
@@ -43,41 +45,58 @@ export function importanceUrl(modelUrl: string): string {
   return new URL('importance.json', modelUrl).href;
 }
 
-/** Loads the current model's cached importance once (no-op while loading or loaded). */
-export function ensureImportance(fetcher: typeof fetch = fetch): void {
-  const summary = appStore.getState().model.summary;
+/**
+ * Loads the current model's cached importance into the analyses store (no-op without a model, or
+ * while this model's importance is loading or loaded).
+ */
+export function ensureImportance(
+  app: AppStore,
+  analyses: AnalysesStore,
+  fetcher: typeof fetch = fetch,
+): void {
+  const summary = app.getState().model.summary;
   if (!summary) return;
-  const current = analysesStore.getState().importance;
+  const current = analyses.getState().importance;
   if (current.modelUrl === summary.url && current.status !== 'idle') return;
   const url = summary.url;
-  analysesStore.getState().patchImportance({
-    status: 'loading',
-    modelUrl: url,
-    result: null,
-    origin: null,
-    error: null,
-  });
-  const stillMine = () => analysesStore.getState().importance.modelUrl === url;
+  const patch = (p: Partial<ImportanceState>) => analyses.getState().patchImportance(p);
+  patch({ status: 'loading', modelUrl: url, result: null, origin: null, error: null });
+  const stillMine = () => analyses.getState().importance.modelUrl === url;
   fetcher(importanceUrl(url))
     .then(async (response) => {
       if (!stillMine()) return;
       if (!response.ok) {
-        analysesStore.getState().patchImportance({ status: 'missing' });
+        patch({ status: 'missing' });
         return;
       }
       const checked = checkImportance(await response.json(), summary);
       if (!stillMine()) return;
-      analysesStore
-        .getState()
-        .patchImportance(
-          checked.ok
-            ? { status: 'ready', result: checked.result, origin: 'cache' }
-            : { status: 'error', error: `The cached importance was ignored: ${checked.reason}.` },
-        );
+      patch(
+        checked.ok
+          ? { status: 'ready', result: checked.result, origin: 'cache' }
+          : { status: 'error', error: `The cached importance was ignored: ${checked.reason}.` },
+      );
     })
     .catch((error: unknown) => {
       if (!stillMine()) return;
       const message = error instanceof Error ? error.message : String(error);
-      analysesStore.getState().patchImportance({ status: 'missing', error: message });
+      patch({ status: 'missing', error: message });
     });
+}
+
+/**
+ * Keeps the importance loaded: whenever it is 'idle' (at start, after a model change, after the
+ * view's requestImportance) and a model is known, loads that model's cache.
+ */
+export function startImportanceLoader(
+  app: AppStore,
+  analyses: AnalysesStore,
+  fetcher: typeof fetch = fetch,
+): () => void {
+  const check = () => {
+    if (analyses.getState().importance.status === 'idle') ensureImportance(app, analyses, fetcher);
+  };
+  const stops = [analyses.subscribe(check), app.subscribe(check)];
+  check();
+  return () => stops.forEach((stop) => stop());
 }

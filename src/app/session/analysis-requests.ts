@@ -1,129 +1,182 @@
-// The Analyses area's connection to the engine. Analyses run in their OWN model worker (a second
-// WorkerClient with the same backend and model), so that a 20-second population run never queues
-// in front of the Sankey's pixel queries on the session's worker. Each run slot has its own
-// channel: a new request for a slot supersedes the running one (newest wins), `cancelRun` stops it.
-import { appStore } from '../../state/store';
-import { analysesStore } from '../../state/analyses-store';
-import { RUN_OPS, type RunId, type RunResult } from '../../state/analyses-types';
-import type { WorkerClient } from '../../worker/client';
-import { isSuperseded, CancelledError } from '../../worker/errors';
-import type { ParamsOf } from '../../worker/protocol';
-import { createModelWorkerClient } from '../../worker/spawn';
-import { getSession } from './index';
+// The Analyses area's connection to the engine (docs/analyses.md, "Wiring"). Views only call the
+// analyses store's requestRun / cancelRun; this module watches the store's run slots, takes each
+// request and sends it to the analyses' OWN model worker (a second WorkerClient with the same
+// backend and model, started on the first request), so that a 20-second population run never
+// queues in front of the Sankey's pixel queries on the session's worker. Each slot has its own
+// channel. The newest request per slot wins: an answer is written back only while it answers the
+// slot's newest request and the slot still asks for its key (a model change resets the slots).
+import type { AnalysesStore } from '../../state/analyses-store';
+import {
+  RUN_IDS,
+  RUN_OPS,
+  type RunId,
+  type RunParams,
+  type RunResult,
+} from '../../state/analyses-types';
+import type { AppStore } from '../../state/store';
+import type { RequestOptions, WorkerClient } from '../../worker/client';
+import { CancelledError, isSuperseded } from '../../worker/errors';
 
 const INIT_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 120_000;
 const RUN_TIMEOUT_MS = 600_000;
 /** Progress repaints at most this often (an ablation run reports hundreds of steps a second). */
-const PROGRESS_INTERVAL_MS = 100;
+export const PROGRESS_INTERVAL_MS = 100;
 
-let engine: { client: WorkerClient; modelUrl: string | null } | null = null;
-
-/** The analyses' worker client, started on first use and kept on the session's model. */
-function analysisClient(): WorkerClient {
-  const session = getSession();
-  if (!session) throw new Error('The session has not started.');
-  // On the page's own thread a second engine would only compete for the same thread.
-  if (session.client.runsOnMainThread) return session.client;
-  const state = appStore.getState();
-  if (!engine) {
-    const client = createModelWorkerClient();
-    // The session's worker already found what works here: skip probing the others again.
-    const backend = state.backend.info?.name ?? state.backend.requested;
-    void client
-      .request('init', { backend }, { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS })
-      .catch(() => undefined); // A failed init shows up as the analysis's own error.
-    engine = { client, modelUrl: null };
-  }
-  const url = state.model.summary?.url ?? null;
-  if (!url) throw new Error('The model has not loaded yet.');
-  if (url !== engine.modelUrl) {
-    engine.modelUrl = url;
-    // Queued before the analysis on the serial worker, so the analysis sees this model.
-    void engine.client
-      .request('loadModel', { url }, { channel: 'model', replay: true, timeoutMs: LOAD_TIMEOUT_MS })
-      .catch(() => {
-        if (engine?.modelUrl === url) engine.modelUrl = null;
-      });
-  }
-  return engine.client;
+export interface AnalysisRunsOptions {
+  analyses: AnalysesStore;
+  app: AppStore;
+  /** The session's worker client: used itself when it runs on the page's thread (fallback). */
+  sessionClient: WorkerClient;
+  /** Makes the analyses' own client; called once, on the first request. */
+  createClient: () => WorkerClient;
+  /** Clock of the progress throttle, in ms (tests). */
+  now?: () => number;
 }
 
-const channelOf = (id: RunId) => `analysis:${id}`;
+export interface AnalysisRuns {
+  stop(): void;
+}
 
-/**
- * Runs slot `id` for `key` (what the request is about: image version, settings, model). The
- * answer is kept only while `key` is still the slot's newest request.
- */
-export function startRun<K extends RunId>(
-  id: K,
-  key: string,
-  params: ParamsOf<(typeof RUN_OPS)[K]>,
-  transfer: Transferable[] = [],
-): Promise<RunResult<K> | null> {
-  const store = analysesStore.getState();
-  store.patchRun(id, { status: 'running', progress: 0, label: 'Starting', key, error: null });
-  const mine = () => analysesStore.getState().runs[id].key === key;
-  let lastPaint = 0;
-  const onProgress = (fraction: number, label: string) => {
-    const now = performance.now();
-    if (!mine() || (now - lastPaint < PROGRESS_INTERVAL_MS && fraction < 1)) return;
-    lastPaint = now;
-    analysesStore.getState().patchRun(id, { progress: fraction, label });
+export const channelOf = (id: RunId): string => `analysis:${id}`;
+
+export function startAnalysisRuns(options: AnalysisRunsOptions): AnalysisRuns {
+  const { analyses, app, sessionClient, createClient } = options;
+  const now = options.now ?? (() => performance.now());
+  let engine: { client: WorkerClient; modelUrl: string | null } | null = null;
+  /** The ticket of each slot's newest request; answers to older tickets are dropped. */
+  const newest: Partial<Record<RunId, number>> = {};
+  let tickets = 0;
+
+  /** The analyses' worker client, started on first use and kept on the session's model. */
+  const analysisClient = (): WorkerClient => {
+    // On the page's own thread a second engine would only compete for the same thread.
+    if (sessionClient.runsOnMainThread) return sessionClient;
+    const state = app.getState();
+    if (!engine) {
+      const client = createClient();
+      // The session's worker already found what works here: skip probing the others again.
+      const backend = state.backend.info?.name ?? state.backend.requested;
+      void client
+        .request('init', { backend }, { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS })
+        .catch(() => undefined); // A failed init shows up as the analysis's own error.
+      engine = { client, modelUrl: null };
+    }
+    const url = state.model.summary?.url ?? null;
+    if (!url) throw new Error('The model has not loaded yet.');
+    if (url !== engine.modelUrl) {
+      engine.modelUrl = url;
+      const mine = engine;
+      // Queued before the analysis on the serial worker, so the analysis sees this model.
+      void mine.client
+        .request(
+          'loadModel',
+          { url },
+          { channel: 'model', replay: true, timeoutMs: LOAD_TIMEOUT_MS },
+        )
+        .catch(() => {
+          if (mine.modelUrl === url) mine.modelUrl = null;
+        });
+    }
+    return engine.client;
   };
-  let request: Promise<RunResult<K>>;
-  try {
-    // The op ↔ params ↔ result correlation is fixed by RUN_OPS; TypeScript cannot follow the
-    // generic lookup through request's signature, hence the one widening here.
-    const client = analysisClient();
-    const send = client.request.bind(client) as (
-      op: string,
-      p: unknown,
-      o: object,
-    ) => Promise<RunResult<K>>;
-    request = send(RUN_OPS[id], params, {
-      channel: channelOf(id),
-      transfer,
-      timeoutMs: RUN_TIMEOUT_MS,
-      onProgress,
+
+  /** A finished importance run becomes the importance the area shows (origin "recomputed"). */
+  const adopt = <K extends RunId>(id: K, result: RunResult<K>) => {
+    if (id !== 'importance') return;
+    const url = app.getState().model.summary?.url ?? null;
+    if (url === null || analyses.getState().importance.modelUrl !== url) return;
+    analyses.getState().patchImportance({
+      status: 'ready',
+      result: result as RunResult<'importance'>,
+      origin: 'recomputed',
     });
-  } catch (error) {
-    request = Promise.reject(error);
-  }
-  return request.then(
-    (result) => {
-      if (!mine()) return null;
-      analysesStore.getState().patchRun(id, {
-        status: 'done',
-        progress: 1,
-        result,
-        resultKey: key,
+  };
+
+  const send = <K extends RunId>(id: K, key: string, params: RunParams<K>) => {
+    const ticket = ++tickets;
+    newest[id] = ticket;
+    const mine = () => newest[id] === ticket && analyses.getState().runs[id].key === key;
+    let lastPaint = -Infinity;
+    const onProgress = (fraction: number, label: string) => {
+      const t = now();
+      if (!mine() || (t - lastPaint < PROGRESS_INTERVAL_MS && fraction < 1)) return;
+      lastPaint = t;
+      analyses.getState().patchRun(id, { progress: fraction, label });
+    };
+    let request: Promise<RunResult<K>>;
+    try {
+      // The op ↔ params ↔ result correlation is fixed by RUN_OPS; TypeScript cannot follow the
+      // generic lookup through request's signature, hence the one widening here. No transfer
+      // list: postMessage copies the arrays (one copy, as slice() + transfer would cost), so
+      // the arrays a view passed, such as the image the app store keeps, stay usable.
+      const client = analysisClient();
+      const request_ = client.request.bind(client) as (
+        op: string,
+        p: unknown,
+        o: RequestOptions,
+      ) => Promise<RunResult<K>>;
+      request = request_(RUN_OPS[id], params, {
+        channel: channelOf(id),
+        timeoutMs: RUN_TIMEOUT_MS,
+        onProgress,
       });
-      return result;
-    },
-    (error: unknown) => {
-      if (!mine()) return null;
-      if (error instanceof CancelledError) {
-        analysesStore.getState().patchRun(id, { status: 'cancelled' });
-      } else if (!isSuperseded(error)) {
-        const message = error instanceof Error ? error.message : String(error);
-        analysesStore.getState().patchRun(id, { status: 'error', error: message });
+    } catch (error) {
+      request = Promise.reject(error);
+    }
+    request.then(
+      (result) => {
+        if (!mine()) return;
+        analyses.getState().patchRun(id, { status: 'done', progress: 1, result, resultKey: key });
+        adopt(id, result);
+      },
+      (error: unknown) => {
+        if (!mine()) return;
+        if (error instanceof CancelledError) {
+          analyses.getState().patchRun(id, { status: 'cancelled' });
+        } else if (!isSuperseded(error)) {
+          const message = error instanceof Error ? error.message : String(error);
+          analyses.getState().patchRun(id, { status: 'error', error: message });
+        }
+      },
+    );
+  };
+
+  const cancel = (id: RunId) => {
+    delete newest[id];
+    (engine?.client ?? sessionClient).cancel(channelOf(id));
+  };
+
+  // Takes every waiting command. Taking one changes the store, which calls this again: the
+  // guard makes that a no-op, and the loop reads the store afresh until nothing waits.
+  let taking = false;
+  const take = () => {
+    if (taking) return;
+    taking = true;
+    try {
+      for (let again = true; again;) {
+        again = false;
+        for (const id of RUN_IDS) {
+          const command = analyses.getState().runs[id].command;
+          if (!command) continue;
+          again = true;
+          analyses.getState().patchRun(id, { command: null });
+          if (command.kind === 'run') send(id, command.key, command.params);
+          else cancel(id);
+        }
       }
-      return null;
+    } finally {
+      taking = false;
+    }
+  };
+
+  const unsubscribe = analyses.subscribe(take);
+  take();
+  return {
+    stop() {
+      unsubscribe();
+      engine?.client.dispose();
+      engine = null;
     },
-  );
-}
-
-/** Stops slot `id`'s running request (its slot says "cancelled"). */
-export function cancelRun(id: RunId): void {
-  const client = engine?.client ?? getSession()?.client;
-  client?.cancel(channelOf(id));
-  const run = analysesStore.getState().runs[id];
-  if (run.status === 'running') analysesStore.getState().patchRun(id, { status: 'cancelled' });
-}
-
-/** Frees the analyses' worker (tests, page teardown). */
-export function stopAnalysisEngine(): void {
-  engine?.client.dispose();
-  engine = null;
+  };
 }

@@ -4,6 +4,7 @@ import type { WorkerClient } from '../../worker/client';
 import { createModelWorkerClient } from '../../worker/spawn';
 import { appStore, type AppStore } from '../../state/store';
 import { startUrlSync } from '../../state/url-sync';
+import { startAnalyses } from './analysis-sync';
 import { startBackend } from './backend-init';
 import { startForwardData } from './forward-data';
 import { startPathwayQuery } from './pathway-query';
@@ -43,6 +44,8 @@ export function startSession(
     startForwardData(store, client),
   ];
   watchWorker(store, client, () => answers.forEach((a) => a.refresh()));
+  // The Analyses area: its run requests (own worker, made on the first one), importance cache.
+  startAnalyses(store, client, createClient);
   current = { client, store };
   return current;
 }

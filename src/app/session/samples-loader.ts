@@ -38,10 +38,13 @@ export function startSamplesLoader(store: AppStore): () => void {
       })
       .catch((error: Error) => {
         if (mine !== token) return;
-        store.getState().patchSamples({
+        const state = store.getState();
+        state.patchSamples({
           status: 'error',
           error: `The sample gallery could not be loaded. ${error.message}`,
         });
+        // Nothing to click on: offer the brush on an empty canvas instead of a stuck panel.
+        if (!state.image) state.setInputMode('draw');
       });
   };
 

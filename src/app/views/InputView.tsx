@@ -11,6 +11,8 @@ import type { ImageSource } from '../../state/types';
 import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 
 const NO_PIXELS: readonly number[] = [];
+/** The canvas offered when the gallery cannot load: nothing to show, but something to draw on. */
+const BLANK = new Float32Array(INPUT_WIDTH * INPUT_HEIGHT);
 
 function describe(source: ImageSource, label: string | null): string {
   switch (source.kind) {
@@ -31,6 +33,7 @@ export function InputView() {
   const brushSize = useAppState((s) => s.brushSize);
   const names = useAppState(selectClassNames);
   const trueLabel = useAppState(selectTrueLabel);
+  const galleryFailed = useAppState((s) => s.samples.status === 'error');
   const actions = appStore.getState();
 
   const onDraw = useCallback((pixels: Float32Array, phase: DrawPhase) => {
@@ -43,9 +46,11 @@ export function InputView() {
 
   const caption = image
     ? describe(image.source, trueLabel === null ? null : (names[trueLabel] ?? String(trueLabel)))
-    : 'Loading the first sample…';
+    : galleryFailed
+      ? 'No sample could be loaded. Draw here with the Brush, or Upload… a picture.'
+      : 'Loading the first sample…';
 
-  if (!image) {
+  if (!image && !galleryFailed) {
     return (
       <section className="pl-panel pl-input-panel" aria-label="Input image">
         <h2>Input image</h2>
@@ -57,7 +62,7 @@ export function InputView() {
   }
   return (
     <InputPanel
-      image={image.pixels}
+      image={image?.pixels ?? BLANK}
       width={INPUT_WIDTH}
       height={INPUT_HEIGHT}
       selectedPixels={selection?.pixels ?? NO_PIXELS}

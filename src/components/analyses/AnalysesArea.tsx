@@ -1,9 +1,8 @@
 // The Analyses area: the paper's findings as measurements on the current model and image, one
 // view per analysis behind a tab list. Self-contained: it reads the app store through selectors,
-// keeps its own state (src/state/analyses-store.ts, mirrored in the link) and runs its work in its
-// own worker (src/app/session/analysis-requests.ts).
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { startAnalyses } from '../../app/session/analysis-sync';
+// keeps its own state (src/state/analyses-store.ts, mirrored in the link) and asks for work through
+// that store's actions; the session runs it in its own worker (docs/analyses.md, "Wiring").
+import { useRef, type KeyboardEvent } from 'react';
 import { useAnalyses, analysesStore } from '../../state/analyses-store';
 import { ANALYSIS_IDS, type AnalysisId } from '../../state/analyses-types';
 import { AttackView } from './AttackView';
@@ -48,7 +47,6 @@ function View({ id }: { id: AnalysisId }) {
 }
 
 export function AnalysesArea() {
-  useEffect(() => startAnalyses(), []);
   const open = useAnalyses((s) => s.analysis);
   const tabs = useRef<Partial<Record<AnalysisId, HTMLButtonElement | null>>>({});
   const select = (id: AnalysisId) => analysesStore.getState().open(id);

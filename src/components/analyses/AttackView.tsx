@@ -2,17 +2,18 @@
 // iterative attack moves the current image; we compare its pathways with the original's and with
 // those of a natural image of the class the attack aims at (or produced).
 import { useMemo, useState } from 'react';
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { analysesStore, useAnalyses, useRun } from '../../state/analyses-store';
+import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { MAX_EPSILON } from '../../state/analyses-url';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import { useAppState } from '../../state/store';
 import { AttackImages } from './AttackImages';
+import { AnalysisTable, layerColumn, numClass } from './AnalysisTable';
 import { MapSizeBars } from './MapSizeBars';
+import { RunResult } from './RunResult';
 import { RunStatus } from './RunStatus';
 import { className, fixed2 } from './format';
 import { naturalImages } from './sample-sets';
-import { useAutoRun } from './use-auto-run';
+import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 
 export function AttackView() {
@@ -25,7 +26,6 @@ export function AttackView() {
   const mode = useAnalyses((s) => s.attackMode);
   const attackTarget = useAnalyses((s) => s.attackTarget);
   const topM = useAnalyses((s) => s.topM);
-  const run = useRun('attack');
   const sampleIndex = useAppState((s) =>
     s.image?.source.kind === 'sample' ? s.image.source.index : null,
   );
@@ -42,24 +42,24 @@ export function AttackView() {
       : null;
   const [layer, setLayer] = useState<number | null>(null);
 
-  useAutoRun(
+  const { result, stale } = useAnalysisRun(
     'attack',
     key,
-    () => {
-      if (!input || !naturals || !key) return;
-      const image = input.pixels.slice();
-      const nat = naturals.images.slice();
-      void startRun(
-        'attack',
-        key,
-        { image, label: input.label, mode, epsilon, target, naturals: nat, topM },
-        [image.buffer, nat.buffer],
-      );
-    },
-    200,
+    () =>
+      input && naturals
+        ? {
+            image: input.pixels,
+            label: input.label,
+            mode,
+            epsilon,
+            target,
+            naturals: naturals.images,
+            topM,
+          }
+        : null,
+    { autoMs: 200 },
   );
 
-  const result = run.result;
   const layers = result?.layers ?? [];
   // Default to the last pooled layer: few maps, and late enough for the class to show.
   const shown = layer ?? [...layers].reverse().find((l) => l.name.startsWith('pool'))?.layer ?? 0;
@@ -119,45 +119,41 @@ export function AttackView() {
             </select>
           </label>
         )}
-        <RunStatus run={run} onCancel={() => cancelRun('attack')} testId="run-attack" />
+        <RunStatus id="attack" />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {result && input && naturals && (
-        <div className={run.resultKey !== key ? 'an-result is-stale' : 'an-result'}>
+        <RunResult stale={stale}>
           <AttackImages result={result} input={input} naturals={naturals} names={names} />
           <div className="an-split">
-            <table className="an-table" data-testid="attack-layers">
-              <caption>Correlation of per-map pathway sizes</caption>
-              <thead>
-                <tr>
-                  <th scope="col">layer</th>
-                  <th scope="col">attacked ~ original</th>
-                  <th scope="col">attacked ~ target</th>
-                  <th scope="col">original ~ target</th>
-                </tr>
-              </thead>
-              <tbody>
-                {layers.map((l) => (
-                  <tr
-                    key={l.layer}
-                    // A mouse shortcut; the layer menu beside the chart is the accessible control.
-                    onClick={() => setLayer(l.layer)}
-                    className={l.layer === shown ? 'an-pick is-picked' : 'an-pick'}
-                  >
-                    <th scope="row">{l.name}</th>
-                    <td className="an-num">{fixed2(l.attackedVsOriginal)}</td>
-                    <td
-                      className={
-                        l.attackedVsNatural > l.originalVsNatural ? 'an-num is-hit' : 'an-num'
-                      }
-                    >
-                      {fixed2(l.attackedVsNatural)}
-                    </td>
-                    <td className="an-num">{fixed2(l.originalVsNatural)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AnalysisTable
+              testId="attack-layers"
+              caption="Correlation of per-map pathway sizes"
+              rows={layers}
+              // A mouse shortcut; the layer menu beside the chart is the accessible control.
+              rowProps={(l) => ({
+                onClick: () => setLayer(l.layer),
+                className: l.layer === shown ? 'an-pick is-picked' : 'an-pick',
+              })}
+              columns={[
+                layerColumn(),
+                {
+                  head: 'attacked ~ original',
+                  cell: (l) => fixed2(l.attackedVsOriginal),
+                  className: 'an-num',
+                },
+                {
+                  head: 'attacked ~ target',
+                  cell: (l) => fixed2(l.attackedVsNatural),
+                  className: (l) => numClass(l.attackedVsNatural > l.originalVsNatural),
+                },
+                {
+                  head: 'original ~ target',
+                  cell: (l) => fixed2(l.originalVsNatural),
+                  className: 'an-num',
+                },
+              ]}
+            />
             <figure className="an-figure">
               <label className="an-field">
                 Per-map sizes of
@@ -186,7 +182,7 @@ export function AttackView() {
               </figcaption>
             </figure>
           </div>
-        </div>
+        </RunResult>
       )}
     </div>
   );

@@ -1,55 +1,49 @@
 // Finding 5: the total number of pathways N_total (pixels × maps with a positive pathway, summed
 // over every layer) for original images, their targeted attacks ("deformed") and natural images of
 // the target class, with how well N_total tells each pair of groups apart (AUC).
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { useAnalyses, useRun } from '../../state/analyses-store';
-import { useAppState } from '../../state/store';
-import { GroupHistogram } from './GroupHistogram';
-import { RunStatus } from './RunStatus';
-import { SampleCountPicker, useGallerySet } from './SampleCountPicker';
-import { fixed2 } from './format';
 import type { GroupSeparation } from '../../analysis/groups';
+import { useAnalyses } from '../../state/analyses-store';
+import { AnalysisTable } from './AnalysisTable';
+import { GalleryRunControls, useGalleryRun } from './GalleryRun';
+import { GroupHistogram } from './GroupHistogram';
+import { RunResult } from './RunResult';
+import { fixed2 } from './format';
+
+/** Separated: N_total tells the pair apart most of the time. */
+const separated = (auc: number) => Math.abs(auc - 0.5) >= 0.3;
 
 function AucTable({ data, testId }: { data: GroupSeparation; testId: string }) {
   return (
-    <table className="an-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">pair</th>
-          <th scope="col">AUC</th>
-          <th scope="col">separated?</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.pairs.map((p) => {
-          const sep = Math.abs(p.auc - 0.5) >= 0.3;
-          return (
-            <tr key={`${p.a}-${p.b}`}>
-              <th scope="row">
-                {p.a} / {p.b}
-              </th>
-              <td className="an-num">{fixed2(p.auc)}</td>
-              <td className={sep ? 'is-hit' : 'an-muted'}>{sep ? 'yes' : 'no'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <AnalysisTable
+      testId={testId}
+      rows={data.pairs}
+      rowKey={(p) => `${p.a}-${p.b}`}
+      columns={[
+        { head: 'pair', cell: (p) => `${p.a} / ${p.b}` },
+        { head: 'AUC', cell: (p) => fixed2(p.auc), className: 'an-num' },
+        {
+          head: 'separated?',
+          cell: (p) => (separated(p.auc) ? 'yes' : 'no'),
+          className: (p) => (separated(p.auc) ? 'is-hit' : 'an-muted'),
+        },
+      ]}
+    />
   );
 }
 
 export function GroupsView() {
-  const run = useRun('groups');
   const perClass = useAnalyses((s) => s.perClass);
-  const modelUrl = useAppState((s) => s.model.summary?.url ?? null);
-  const gallery = useGallerySet();
   const n = Math.min(perClass, 10);
-  const start = () => {
-    if (!gallery || !modelUrl) return;
-    const { set } = gallery.build(n);
-    void startRun('groups', `${modelUrl}|${n}`, { set, seed: 1 }, [set.images.buffer]);
-  };
-  const r = run.result;
+  const {
+    result: r,
+    stale,
+    gallery,
+    modelUrl,
+    start,
+  } = useGalleryRun('groups', `${n}`, (g) => ({
+    set: g.build(n).set,
+    seed: 1,
+  }));
   return (
     <div className="an-view">
       <p className="an-explain">
@@ -61,26 +55,17 @@ export function GroupsView() {
         Attacks add faint ink everywhere, which alone raises N_total, so the second chart counts the
         deformed images on their original’s ink pixels only.
       </p>
-      <div className="an-controls">
-        <SampleCountPicker />
-        <button
-          type="button"
-          className="an-button"
-          data-testid="groups-run"
-          disabled={!gallery || !modelUrl || run.status === 'running'}
-          onClick={start}
-        >
-          Run on {gallery ? n * gallery.classes : '…'} originals
-        </button>
-        <RunStatus
-          run={run}
-          onCancel={() => cancelRun('groups')}
-          testId="run-groups"
-          idle="Attacks are slow: at most 10 per class."
-        />
-      </div>
+      <GalleryRunControls
+        id="groups"
+        testId="groups-run"
+        disabled={!gallery || !modelUrl}
+        onRun={start}
+        idle="Attacks are slow: at most 10 per class."
+      >
+        Run on {gallery ? n * gallery.classes : '…'} originals
+      </GalleryRunControls>
       {r && (
-        <div className={run.status === 'running' ? 'an-result is-stale' : 'an-result'}>
+        <RunResult stale={stale}>
           <p className="an-source">
             {r.succeeded} of {r.attempted} correctly classified originals were turned into their
             target class (targeted I-FGSM, ε = 0.3); each is compared with a natural image of its
@@ -104,7 +89,7 @@ export function GroupsView() {
             deformed <span className="an-key is-target" /> target class · a pair counts as separated
             when |AUC − 0.5| ≥ 0.3.
           </p>
-        </div>
+        </RunResult>
       )}
     </div>
   );

@@ -3,12 +3,8 @@
 // `npm run reproduce`, or recomputed here on gallery samples.
 import { useState } from 'react';
 import type { LayerImportance } from '../../analysis/importance';
-import { ensureImportance } from '../../app/session/analysis-importance';
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { analysesStore, TOP_M, useAnalyses, useRun } from '../../state/analyses-store';
-import { useAppState } from '../../state/store';
-import { RunStatus } from './RunStatus';
-import { SampleCountPicker, useGallerySet } from './SampleCountPicker';
+import { analysesStore, TOP_M, useAnalyses } from '../../state/analyses-store';
+import { GalleryRunControls, useGalleryRun } from './GalleryRun';
 import { formatNumber, pct } from './format';
 
 type Measure = 'probability' | 'accuracy';
@@ -54,28 +50,13 @@ export function ImportanceView() {
   const m = useAnalyses((s) => s.topM);
   const mark = useAnalyses((s) => s.markInSankey);
   const perClass = useAnalyses((s) => s.perClass);
-  const run = useRun('importance');
-  const modelUrl = useAppState((s) => s.model.summary?.url ?? null);
-  const gallery = useGallerySet();
+  // A finished run becomes the importance shown (origin "recomputed"; the session does that).
+  const { gallery, modelUrl, start } = useGalleryRun('importance', `${perClass}`, (g) => {
+    const { set, count } = g.build(perClass);
+    return { set, source: `${count} gallery samples (${perClass} per class), in the browser` };
+  });
   const [measure, setMeasure] = useState<Measure>('probability');
   const result = importance.modelUrl === modelUrl ? importance.result : null;
-
-  const recompute = () => {
-    if (!gallery || !modelUrl) return;
-    const { set, count } = gallery.build(perClass);
-    const source = `${count} gallery samples (${perClass} per class), in the browser`;
-    const key = `${modelUrl}|${perClass}`;
-    void startRun('importance', key, { set, source }, [set.images.buffer]).then((r) => {
-      if (r && analysesStore.getState().importance.modelUrl === modelUrl)
-        analysesStore
-          .getState()
-          .patchImportance({ status: 'ready', result: r, origin: 'recomputed' });
-    });
-  };
-  const useCache = () => {
-    analysesStore.getState().patchImportance({ status: 'idle', modelUrl: null });
-    ensureImportance();
-  };
 
   return (
     <div className="an-view">
@@ -124,24 +105,25 @@ export function ImportanceView() {
           Mark them in the Sankey
         </label>
       </div>
-      <div className="an-controls">
-        <SampleCountPicker />
-        <button
-          type="button"
-          className="an-button"
-          disabled={!gallery || run.status === 'running'}
-          onClick={recompute}
-          data-testid="importance-recompute"
-        >
-          Recompute on {gallery ? perClass * gallery.classes : '…'} gallery samples
-        </button>
-        {importance.origin === 'recomputed' && (
-          <button type="button" className="an-button an-button-quiet" onClick={useCache}>
-            Use the cached ranking
-          </button>
-        )}
-        <RunStatus run={run} onCancel={() => cancelRun('importance')} testId="run-importance" />
-      </div>
+      <GalleryRunControls
+        id="importance"
+        testId="importance-recompute"
+        disabled={!gallery}
+        onRun={start}
+        extra={
+          importance.origin === 'recomputed' && (
+            <button
+              type="button"
+              className="an-button an-button-quiet"
+              onClick={() => analysesStore.getState().requestImportance()}
+            >
+              Use the cached ranking
+            </button>
+          )
+        }
+      >
+        Recompute on {gallery ? perClass * gallery.classes : '…'} gallery samples
+      </GalleryRunControls>
       {result ? (
         <>
           <p className="an-source" data-testid="importance-source" data-origin={importance.origin}>

@@ -2,18 +2,19 @@
 // the diffusion maps move along and the per-map pathway sizes stay (exactly when the shift is a
 // multiple of the total pool stride and the object stays clear of the border).
 import { useMemo } from 'react';
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { analysesStore, useAnalyses, useRun } from '../../state/analyses-store';
 import { shiftImage } from '../../analysis/images';
+import { SHIFT_LIMIT } from '../../lib/patch-geometry';
+import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
+import { AnalysisTable, layerColumn, numClass } from './AnalysisTable';
 import { DiffusionMaps } from './DiffusionMaps';
 import { ImageThumb } from './ImageThumb';
+import { RunResult } from './RunResult';
 import { RunStatus } from './RunStatus';
 import { changePct, className } from './format';
-import { SHIFT_LIMIT } from '../../lib/patch-geometry';
 import { movementVerdict } from './movement-verdict';
-import { useAutoRun } from './use-auto-run';
+import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 
 const PRESETS: Array<[number, number]> = [
@@ -28,7 +29,6 @@ export function MovementView() {
   const placeholder = useInputPlaceholder();
   const names = useAppState(selectClassNames);
   const shift = useAnalyses((s) => s.shift);
-  const run = useRun('movement');
   const key = input ? `${input.key}|${shift.dx},${shift.dy}` : null;
   const shifted = useMemo(
     () =>
@@ -43,15 +43,12 @@ export function MovementView() {
     [input, shift],
   );
 
-  useAutoRun('movement', key, () => {
-    if (!input || !key) return;
-    const image = input.pixels.slice();
-    void startRun('movement', key, { image, label: input.label, dx: shift.dx, dy: shift.dy }, [
-      image.buffer,
-    ]);
-  });
-
-  const r = run.result;
+  const { result: r, stale } = useAnalysisRun(
+    'movement',
+    key,
+    () => (input ? { image: input.pixels, label: input.label, dx: shift.dx, dy: shift.dy } : null),
+    { autoMs: 150 },
+  );
   const verdict = r ? movementVerdict(r) : null;
   const set = analysesStore.getState().setShift;
   const slider = (axis: 'dx' | 'dy', label: string) => (
@@ -92,7 +89,7 @@ export function MovementView() {
             </button>
           ))}
         </span>
-        <RunStatus run={run} onCancel={() => cancelRun('movement')} testId="run-movement" />
+        <RunStatus id="movement" />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {input && shifted && (
@@ -124,37 +121,34 @@ export function MovementView() {
         </div>
       )}
       {r && verdict && (
-        <div className={run.resultKey !== key ? 'an-result is-stale' : 'an-result'}>
+        <RunResult stale={stale}>
           <p className="an-verdict" data-testid="movement-verdict" data-verdict={verdict.kind}>
             {verdict.text}
           </p>
           <div className="an-split">
-            <table className="an-table" data-testid="movement-table">
-              <thead>
-                <tr>
-                  <th scope="col">layer</th>
-                  <th scope="col">stride</th>
-                  <th scope="col">sizes, per pixel</th>
-                  <th scope="col">sizes, whole image</th>
-                  <th scope="col">moved map vs shifted map</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.layers.map((l) => (
-                  <tr key={l.layer}>
-                    <th scope="row">{l.name}</th>
-                    <td className="an-num">{l.stride ?? 'dense'}</td>
-                    <td className={l.pixelSizeChange < 1e-4 ? 'an-num is-hit' : 'an-num'}>
-                      {changePct(l.pixelSizeChange)}
-                    </td>
-                    <td className="an-num">{changePct(l.sizeChange)}</td>
-                    <td className="an-num">
-                      {l.mapShiftError === null ? '–' : changePct(l.mapShiftError)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AnalysisTable
+              testId="movement-table"
+              rows={r.layers}
+              columns={[
+                layerColumn(),
+                { head: 'stride', cell: (l) => l.stride ?? 'dense', className: 'an-num' },
+                {
+                  head: 'sizes, per pixel',
+                  cell: (l) => changePct(l.pixelSizeChange),
+                  className: (l) => numClass(l.pixelSizeChange < 1e-4),
+                },
+                {
+                  head: 'sizes, whole image',
+                  cell: (l) => changePct(l.sizeChange),
+                  className: 'an-num',
+                },
+                {
+                  head: 'moved map vs shifted map',
+                  cell: (l) => (l.mapShiftError === null ? '–' : changePct(l.mapShiftError)),
+                  className: 'an-num',
+                },
+              ]}
+            />
             <DiffusionMaps maps={r.maps} />
           </div>
           <p className="an-note">
@@ -162,7 +156,7 @@ export function MovementView() {
             the last column compares the original’s total diffusion map, moved by the shift divided
             by the layer’s stride, with the shifted image’s (only where that is a whole number).
           </p>
-        </div>
+        </RunResult>
       )}
     </div>
   );

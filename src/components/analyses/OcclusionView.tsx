@@ -1,14 +1,15 @@
 // Finding 4b: object completion. Hide a patch of the object: does the network still recognise it,
 // and do the pixels left visible keep the pathways they had in the intact image?
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { analysesStore, useAnalyses, useRun } from '../../state/analyses-store';
+import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
+import { clampPatch, defaultPatch, PATCH_SIZE } from '../../lib/patch-geometry';
+import { AnalysisTable, layerColumn, Meter, numClass } from './AnalysisTable';
 import { PatchEditor } from './PatchEditor';
+import { RunResult } from './RunResult';
 import { RunStatus } from './RunStatus';
 import { className, fixed2, pct, probPct } from './format';
-import { clampPatch, defaultPatch, PATCH_SIZE } from '../../lib/patch-geometry';
-import { useAutoRun } from './use-auto-run';
+import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 
 export function OcclusionView() {
@@ -17,20 +18,19 @@ export function OcclusionView() {
   const names = useAppState(selectClassNames);
   const stored = useAnalyses((s) => s.patch);
   const m = useAnalyses((s) => s.topM);
-  const run = useRun('occlusion');
   const H = input?.height ?? 28;
   const W = input?.width ?? 28;
   const patch = stored ? clampPatch(stored, H, W) : defaultPatch(H, W);
   const key = input ? `${input.key}|${patch.row},${patch.col},${patch.size}|${m}` : null;
   const setPatch = analysesStore.getState().setPatch;
 
-  useAutoRun('occlusion', key, () => {
-    if (!input || !key) return;
-    const image = input.pixels.slice();
-    void startRun('occlusion', key, { image, label: input.label, patch, topM: m }, [image.buffer]);
-  });
+  const { result: r, stale } = useAnalysisRun(
+    'occlusion',
+    key,
+    () => (input ? { image: input.pixels, label: input.label, patch, topM: m } : null),
+    { autoMs: 150 },
+  );
 
-  const r = run.result;
   return (
     <div className="an-view">
       <p className="an-explain">
@@ -66,13 +66,10 @@ export function OcclusionView() {
               />
               <output className="an-num">{patch.size}</output>
             </label>
-            <RunStatus run={run} onCancel={() => cancelRun('occlusion')} testId="run-occlusion" />
+            <RunStatus id="occlusion" />
           </div>
           {r && (
-            <div
-              className={run.resultKey !== key ? 'an-result is-stale' : 'an-result'}
-              style={{ flex: '1 1 480px' }}
-            >
+            <RunResult stale={stale} style={{ flex: '1 1 480px' }}>
               <div
                 className="an-facts"
                 data-testid="occlusion-facts"
@@ -100,48 +97,37 @@ export function OcclusionView() {
                   visible.
                 </p>
               </div>
-              <table className="an-table" data-testid="occlusion-table">
-                <thead>
-                  <tr>
-                    <th scope="col">layer</th>
-                    <th scope="col">same pixel</th>
-                    <th scope="col">other pixel</th>
-                    <th scope="col">chance</th>
-                    <th scope="col">size pattern r</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.layers.map((l) => (
-                    <tr key={l.layer}>
-                      <th scope="row">{l.name}</th>
-                      <td>
-                        <span className="an-meter" aria-hidden="true">
-                          <span
-                            className="an-meter-fill"
-                            style={{ width: `${(l.overlap || 0) * 100}%` }}
-                          />
-                          <span
-                            className="an-meter-mark"
-                            style={{ left: `${(l.baseline || 0) * 100}%` }}
-                          />
-                        </span>
-                        <span className={l.overlap > l.baseline ? 'an-num is-hit' : 'an-num'}>
+              <AnalysisTable
+                testId="occlusion-table"
+                rows={r.layers}
+                columns={[
+                  layerColumn(),
+                  {
+                    head: 'same pixel',
+                    cell: (l) => (
+                      <>
+                        <Meter value={l.overlap || 0} mark={l.baseline || 0} />
+                        <span className={numClass(l.overlap > l.baseline)}>
                           {fixed2(l.overlap)}
                         </span>
-                      </td>
-                      <td className="an-num">{fixed2(l.baseline)}</td>
-                      <td className="an-num an-muted">{fixed2(l.chance)}</td>
-                      <td className="an-num">{fixed2(l.correlation)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { head: 'other pixel', cell: (l) => fixed2(l.baseline), className: 'an-num' },
+                  { head: 'chance', cell: (l) => fixed2(l.chance), className: 'an-num an-muted' },
+                  {
+                    head: 'size pattern r',
+                    cell: (l) => fixed2(l.correlation),
+                    className: 'an-num',
+                  },
+                ]}
+              />
               <p className="an-note">
                 Same pixel: share of a visible pixel’s top {m} maps kept from the intact image (bar;
                 the tick marks the other-pixel baseline). Size pattern r: correlation of the per-map
                 pathway sizes, occluded vs intact.
               </p>
-            </div>
+            </RunResult>
           )}
         </div>
       )}

@@ -1,13 +1,15 @@
 // Finding 1, second half, on the current image: do its pixels' largest pathways cross the
 // important maps? Overlap of each pixel's top-m maps with the m most important, against chance
 // m/C_l; and the causal test: zero the maps this image's pathways use most, versus random maps.
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { useAnalyses, useRun } from '../../state/analyses-store';
+import type { LayerAblationTest } from '../../analysis/overlap';
+import { useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
+import { AnalysisTable, layerColumn, Meter, numClass } from './AnalysisTable';
+import { RunResult } from './RunResult';
 import { RunStatus } from './RunStatus';
 import { className, dropPp, fixed2, probPct } from './format';
-import { useAutoRun } from './use-auto-run';
+import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 
 function Chips({ maps, other }: { maps: number[]; other: number[] }) {
@@ -22,29 +24,27 @@ function Chips({ maps, other }: { maps: number[]; other: number[] }) {
   );
 }
 
+/** How much zeroing maps lowered the class probability, from the intact one. */
+const drop = (a: LayerAblationTest, p: number) => a.baseline.probability - p;
+
 export function OverlapView() {
   const input = useCurrentInput();
   const placeholder = useInputPlaceholder();
   const importance = useAnalyses((s) => s.importance);
   const m = useAnalyses((s) => s.topM);
-  const run = useRun('overlap');
   const names = useAppState(selectClassNames);
   const ready = input && importance.result && importance.modelUrl === input.modelUrl ? input : null;
   const key = ready ? `${ready.key}|${m}|${importance.origin}` : null;
 
-  useAutoRun('overlap', key, () => {
-    if (!ready || !key || !importance.result) return;
-    const image = ready.pixels.slice();
-    void startRun(
-      'overlap',
-      key,
-      { image, label: ready.label, topM: m, importance: importance.result },
-      [image.buffer],
-    );
-  });
-
-  const result = run.result;
-  const stale = run.resultKey !== key;
+  const { result, stale } = useAnalysisRun(
+    'overlap',
+    key,
+    () =>
+      ready && importance.result
+        ? { image: ready.pixels, label: ready.label, topM: m, importance: importance.result }
+        : null,
+    { autoMs: 150 },
+  );
   return (
     <div className="an-view">
       <p className="an-explain">
@@ -58,7 +58,7 @@ export function OverlapView() {
         <span className="an-source">
           Top {m} maps per layer (change it under “Important maps”).
         </span>
-        <RunStatus run={run} onCancel={() => cancelRun('overlap')} testId="run-overlap" />
+        <RunStatus id="overlap" />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {input && !ready && (
@@ -67,84 +67,77 @@ export function OverlapView() {
         </p>
       )}
       {result && (
-        <div className={stale ? 'an-result is-stale' : 'an-result'}>
+        <RunResult stale={stale}>
           <p className="an-source">
             Class read: {className(names, result.label)} · {result.pixels} ink pixels analysed
             {result.pixels === 0 && ' (a blank image has no pathways)'}.
           </p>
-          <table className="an-table" data-testid="overlap-table">
-            <thead>
-              <tr>
-                <th scope="col">layer</th>
-                <th scope="col">overlap vs chance</th>
-                <th scope="col">this image’s top maps</th>
-                <th scope="col">important maps</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.layers.map((l) => (
-                <tr key={l.layer}>
-                  <th scope="row">{l.name}</th>
-                  <td>
-                    <span className="an-meter" aria-hidden="true">
-                      <span
-                        className="an-meter-fill"
-                        style={{ width: `${(l.overlap || 0) * 100}%` }}
-                      />
-                      <span className="an-meter-mark" style={{ left: `${l.chance * 100}%` }} />
-                    </span>
+          <AnalysisTable
+            testId="overlap-table"
+            rows={result.layers}
+            columns={[
+              layerColumn(),
+              {
+                head: 'overlap vs chance',
+                cell: (l) => (
+                  <>
+                    <Meter value={l.overlap || 0} mark={l.chance} />
                     <span className="an-num">
                       {fixed2(l.overlap)} <span className="an-muted">vs {fixed2(l.chance)}</span>
                     </span>
-                  </td>
-                  <td>
-                    <Chips maps={l.imageTop} other={l.important} />
-                  </td>
-                  <td>
-                    <Chips maps={l.important} other={l.imageTop} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="an-table" data-testid="ablation-table">
-            <caption>
-              Causal test: drop of p({className(names, result.label)}) when {m} maps are zeroed
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">layer</th>
-                <th scope="col">intact p</th>
-                <th scope="col">its pathway maps</th>
-                <th scope="col">random maps</th>
-                <th scope="col">important maps</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.ablation.map((a) => {
-                const drop = (p: number) => a.baseline.probability - p;
-                const hit = drop(a.pathway.probability) > drop(a.random.probability);
-                return (
-                  <tr key={a.layer}>
-                    <th scope="row">{a.name}</th>
-                    <td className="an-num">{probPct(a.baseline.probability)}</td>
-                    <td className={hit ? 'an-num is-hit' : 'an-num'}>
-                      {dropPp(drop(a.pathway.probability))}
-                    </td>
-                    <td className="an-num">{dropPp(drop(a.random.probability))}</td>
-                    <td className="an-num">{dropPp(drop(a.important.probability))}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                head: 'this image’s top maps',
+                cell: (l) => <Chips maps={l.imageTop} other={l.important} />,
+              },
+              {
+                head: 'important maps',
+                cell: (l) => <Chips maps={l.important} other={l.imageTop} />,
+              },
+            ]}
+          />
+          <AnalysisTable
+            testId="ablation-table"
+            caption={
+              <>
+                Causal test: drop of p({className(names, result.label)}) when {m} maps are zeroed
+              </>
+            }
+            rows={result.ablation}
+            columns={[
+              layerColumn(),
+              {
+                head: 'intact p',
+                cell: (a) => probPct(a.baseline.probability),
+                className: 'an-num',
+              },
+              {
+                head: 'its pathway maps',
+                cell: (a) => dropPp(drop(a, a.pathway.probability)),
+                className: (a) =>
+                  numClass(drop(a, a.pathway.probability) > drop(a, a.random.probability)),
+              },
+              {
+                head: 'random maps',
+                cell: (a) => dropPp(drop(a, a.random.probability)),
+                className: 'an-num',
+              },
+              {
+                head: 'important maps',
+                cell: (a) => dropPp(drop(a, a.important.probability)),
+                className: 'an-num',
+              },
+            ]}
+          />
           <p className="an-note">
             Chips shared by both lists are filled. Drops are in percentage points (pp); random maps
             are the mean of 8 draws. Bold: zeroing this image’s own pathway maps hurt more than
             zeroing random ones. A confident prediction barely moves: compare the columns, not the
             sizes.
           </p>
-        </div>
+        </RunResult>
       )}
     </div>
   );

@@ -1,25 +1,30 @@
-import type { RunState } from '../../state/analyses-types';
+import { analysesStore, useRun } from '../../state/analyses-store';
+import type { RunId } from '../../state/analyses-types';
 
-interface Props<T> {
-  run: RunState<T>;
-  onCancel: () => void;
+interface Props {
+  /** The run slot shown (its test id is `run-<id>`). */
+  id: RunId;
   /** Shown when nothing has run yet. */
   idle?: string;
-  testId: string;
 }
 
 /** Progress with a Cancel button while a run is going; otherwise how the last one ended. */
-export function RunStatus<T>({ run, onCancel, idle, testId }: Props<T>) {
+export function RunStatus({ id, idle }: Props) {
+  const run = useRun(id);
   const pct = Math.round(run.progress * 100);
   return (
-    <div className="an-run" data-testid={testId} data-status={run.status} aria-live="polite">
+    <div className="an-run" data-testid={`run-${id}`} data-status={run.status} aria-live="polite">
       {run.status === 'running' && (
         <>
           <progress max={100} value={pct} aria-label={run.label || 'Working'} />
           <span className="an-run-label">
             {run.label || 'Working'} · {pct}%
           </span>
-          <button type="button" className="an-button an-button-quiet" onClick={onCancel}>
+          <button
+            type="button"
+            className="an-button an-button-quiet"
+            onClick={() => analysesStore.getState().cancelRun(id)}
+          >
             Cancel
           </button>
         </>

@@ -27,7 +27,7 @@ export function SampleCountPicker() {
 
 export interface GallerySet {
   classes: number;
-  /** The first n samples of each class, as a fresh set (its buffer may be transferred). */
+  /** The first n samples of each class, as a fresh set. */
   build(perClass: number): { set: LabelledImages; count: number };
 }
 

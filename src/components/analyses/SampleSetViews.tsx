@@ -1,54 +1,44 @@
 // Findings 2 and 3 on a small gallery sample (the first n images of each class): are the pathways
 // of one category more alike than those of different categories, and do pathway-based codes tell
 // the categories apart? One worker run feeds both views.
-import { cancelRun, startRun } from '../../app/session/analysis-requests';
-import { useAnalyses, useRun } from '../../state/analyses-store';
+import { useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
+import { AnalysisTable, layerColumn, Meter, numClass } from './AnalysisTable';
+import { GalleryRunControls, useGalleryRun } from './GalleryRun';
 import { PcaScatter } from './PcaScatter';
-import { RunStatus } from './RunStatus';
-import { SampleCountPicker, useGallerySet } from './SampleCountPicker';
+import { RunResult } from './RunResult';
 import { fixed2, pct } from './format';
 
-function SampleSetControls() {
-  const run = useRun('sampleSet');
+/** The one run both views show: the first `perClass` gallery samples of each class, top m. */
+function useSampleSetRun() {
   const perClass = useAnalyses((s) => s.perClass);
   const m = useAnalyses((s) => s.topM);
-  const modelUrl = useAppState((s) => s.model.summary?.url ?? null);
-  const gallery = useGallerySet();
-  const start = () => {
-    if (!gallery || !modelUrl) return;
-    const { set } = gallery.build(perClass);
-    void startRun('sampleSet', `${modelUrl}|${perClass}|${m}`, { set, topM: m }, [
-      set.images.buffer,
-    ]);
-  };
-  const count = gallery ? perClass * gallery.classes : null;
+  return useGalleryRun('sampleSet', `${perClass}|${m}`, (gallery) => ({
+    set: gallery.build(perClass).set,
+    topM: m,
+  }));
+}
+
+function SampleSetControls() {
+  const perClass = useAnalyses((s) => s.perClass);
+  const r = useSampleSetRun();
+  const count = r.gallery ? perClass * r.gallery.classes : null;
   return (
-    <div className="an-controls">
-      <SampleCountPicker />
-      <button
-        type="button"
-        className="an-button"
-        data-testid="sample-set-run"
-        disabled={!gallery || !modelUrl || run.status === 'running'}
-        onClick={start}
-      >
-        {run.result ? 'Run again' : 'Run'} on {count ?? '…'} gallery samples
-      </button>
-      <RunStatus
-        run={run}
-        onCancel={() => cancelRun('sampleSet')}
-        testId="run-sampleSet"
-        idle="Computes every sample’s pathways (a few seconds per hundred images)."
-      />
-    </div>
+    <GalleryRunControls
+      id="sampleSet"
+      testId="sample-set-run"
+      disabled={!r.gallery || !r.modelUrl}
+      onRun={r.start}
+      idle="Computes every sample’s pathways (a few seconds per hundred images)."
+    >
+      {r.result ? 'Run again' : 'Run'} on {count ?? '…'} gallery samples
+    </GalleryRunControls>
   );
 }
 
 export function ConsistencyView() {
-  const run = useRun('sampleSet');
-  const result = run.result;
+  const { result, stale } = useSampleSetRun();
   const max = result ? Math.max(0.01, ...result.consistency.map((l) => l.within)) : 1;
   return (
     <div className="an-view">
@@ -61,38 +51,33 @@ export function ConsistencyView() {
       </p>
       <SampleSetControls />
       {result && (
-        <div className={run.status === 'running' ? 'an-result is-stale' : 'an-result'}>
-          <table className="an-table" data-testid="consistency-table">
-            <thead>
-              <tr>
-                <th scope="col">layer</th>
-                <th scope="col">same category</th>
-                <th scope="col">different categories</th>
-                <th scope="col">gap</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.consistency.map((l) => (
-                <tr key={l.layer}>
-                  <th scope="row">{l.name}</th>
-                  <td>
-                    <span className="an-meter" aria-hidden="true">
-                      <span
-                        className="an-meter-fill"
-                        style={{ width: `${(Math.max(0, l.within) / max) * 100}%` }}
-                      />
-                    </span>
+        <RunResult stale={stale}>
+          <AnalysisTable
+            testId="consistency-table"
+            rows={result.consistency}
+            columns={[
+              layerColumn(),
+              {
+                head: 'same category',
+                cell: (l) => (
+                  <>
+                    <Meter value={Math.max(0, l.within) / max} />
                     <span className="an-num">{fixed2(l.within)}</span>
-                  </td>
-                  <td className="an-num an-muted">{fixed2(l.between)}</td>
-                  <td className={l.gap > 0 ? 'an-num is-hit' : 'an-num'}>
-                    {l.gap > 0 ? '+' : ''}
-                    {fixed2(l.gap)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                head: 'different categories',
+                cell: (l) => fixed2(l.between),
+                className: 'an-num an-muted',
+              },
+              {
+                head: 'gap',
+                cell: (l) => `${l.gap > 0 ? '+' : ''}${fixed2(l.gap)}`,
+                className: (l) => numClass(l.gap > 0),
+              },
+            ]}
+          />
           <p className="an-note">
             Mean Pearson correlation of the centred per-map sizes over {result.count} images:{' '}
             {result.consistency[0]?.withinPairs ?? 0} same-category and{' '}
@@ -100,17 +85,16 @@ export function ConsistencyView() {
             (bold) means same-category pathways are more alike. Here the gap is largest in{' '}
             {[...result.consistency].sort((x, y) => y.gap - x.gap)[0]?.name ?? '–'}.
           </p>
-        </div>
+        </RunResult>
       )}
     </div>
   );
 }
 
 export function PortionHotView() {
-  const run = useRun('sampleSet');
+  const { result, stale } = useSampleSetRun();
   const names = useAppState(selectClassNames);
   const m = useAnalyses((s) => s.topM);
-  const result = run.result;
   return (
     <div className="an-view">
       <p className="an-explain">
@@ -122,7 +106,7 @@ export function PortionHotView() {
       </p>
       <SampleSetControls />
       {result && (
-        <div className={run.status === 'running' ? 'an-result is-stale' : 'an-result'}>
+        <RunResult stale={stale}>
           <div className="an-split">
             <div>
               <p className="an-big" data-testid="portion-hot-accuracy">
@@ -132,30 +116,21 @@ export function PortionHotView() {
                   {pct(result.portionHot.chance)})
                 </span>
               </p>
-              <table className="an-table">
-                <thead>
-                  <tr>
-                    <th scope="col">code of one layer only</th>
-                    <th scope="col">accuracy</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.perLayer.map((l) => (
-                    <tr key={l.layer}>
-                      <th scope="row">{l.name}</th>
-                      <td>
-                        <span className="an-meter" aria-hidden="true">
-                          <span
-                            className="an-meter-fill"
-                            style={{ width: `${l.accuracy * 100}%` }}
-                          />
-                        </span>
+              <AnalysisTable
+                rows={result.perLayer}
+                columns={[
+                  layerColumn('code of one layer only'),
+                  {
+                    head: 'accuracy',
+                    cell: (l) => (
+                      <>
+                        <Meter value={l.accuracy} />
                         <span className="an-num">{pct(l.accuracy)}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                ]}
+              />
             </div>
             <PcaScatter
               points={result.points}
@@ -164,7 +139,7 @@ export function PortionHotView() {
               classNames={names}
             />
           </div>
-        </div>
+        </RunResult>
       )}
     </div>
   );

@@ -1,9 +1,8 @@
 // Which Sankey nodes stand for important maps (finding 1), for the Sankey to mark. Node ids are
 // the Sankey's `layerName:channel` (src/layout/node-ref.ts); a pool column merged into its conv
 // keeps the conv's id, and a pooled map's importance is its conv map's, so both names are listed.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ImportanceResult } from '../../analysis/importance';
-import { startAnalyses } from '../../app/session/analysis-sync';
 import { useAnalyses } from '../../state/analyses-store';
 import { useAppState } from '../../state/store';
 
@@ -21,9 +20,9 @@ export function importantMapIds(result: ImportanceResult, m: number): Set<string
 /**
  * The important maps' node ids for the current model (empty until its importance has loaded, or
  * when the user turned marking off in the Analyses area). A stable Set: it changes only with them.
+ * Only reads the analyses store: the session loads the importance (src/app/session/analysis-importance.ts).
  */
 export function useImportantMapIds(): ReadonlySet<string> {
-  useEffect(() => startAnalyses(), []);
   const modelUrl = useAppState((s) => s.model.summary?.url ?? null);
   const importance = useAnalyses((s) => s.importance);
   const m = useAnalyses((s) => s.topM);
