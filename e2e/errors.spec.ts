@@ -87,6 +87,35 @@ test('hostile link values are shown as text, never as markup', async ({ page }) 
   await expect(page).toHaveURL(/model=mnist/);
 });
 
+test('a link with many bad values names every one of them in one notice', async ({ page }) => {
+  const bad: Record<string, string> = {
+    backend: 'quantum',
+    prune: 'top8;drop',
+    pool: 'SHOW',
+    dense: '0',
+    rank: '__proto__',
+    step: '1e3',
+    mode: 'LECTURE',
+    embed: 'true',
+    hide: 'gallery,unknown',
+    an: '<b>x</b>',
+    eps: '0.9',
+    atk: 'pgd',
+    patch: '1,2',
+    shift: '99,0',
+  };
+  const app = new AppPage(page);
+  await app.open({ sample: '3', ...bad });
+  await expect(app.linkNotice).toHaveCount(1);
+  for (const [key, value] of Object.entries(bad)) {
+    await expect(app.linkNotice).toContainText(`The link's ${key} value ${JSON.stringify(value)}`);
+  }
+  // The address bar is rewritten from the defaults; the good value stays.
+  await expect.poll(() => [...app.linkParams().keys()].sort().join(',')).toBe('model,px,sample');
+  await app.waitForModel();
+  await expect(app.linkNotice).toHaveCount(1);
+});
+
 test('a broken sample file leaves the model working', async ({ page }) => {
   await page.route('**/samples/mnist.bin', (route) =>
     route.fulfill({ contentType: 'application/octet-stream', body: Buffer.alloc(100) }),

@@ -1,7 +1,7 @@
 // Every view is a link: Copy link, then open it in a fresh page and get the same Sankey; a
 // malformed or hostile link falls back to defaults with a notice and never injects markup.
 import { expect, test } from '@playwright/test';
-import { GRID, MNIST_COLUMNS, PathwayPage } from './pages/pathway-page';
+import { GRID, MNIST_COLUMNS, PathwayPage, uniformImageCode } from './pages/pathway-page';
 
 test('Copy link round trip: same selection, class and prune give the same Sankey', async ({
   page,
@@ -90,12 +90,69 @@ test('well-formed but impossible values (outside the image, unknown class) are a
 }) => {
   const app = new PathwayPage(page);
   await app.open({ sample: '350', px: '40,3', class: '12' });
-  await expect(app.notices).toContainText('is outside the 28×28 image');
-  await expect(app.notices).toContainText('this model has classes 0–9');
+  await expect(app.linkNotice).toContainText(
+    'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image',
+  );
+  await expect(app.linkNotice).toContainText(
+    'The link\'s class value "12" was ignored (expected a class from 0 to 9).',
+  );
   await app.waitForModel();
   await app.waitForLive();
   await expect(app.sankey).toHaveAttribute('data-class', '7');
   const [pixel] = await app.selectedPixels();
   expect(pixel).toBeLessThan(GRID * GRID);
   await expect(page).not.toHaveURL(/px=40/);
+});
+
+test('values impossible for the model (pin, img size, tgt, px, class, map) are named, dropped from the link, and the view works', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  const img = uniformImageCode(20, 20);
+  await app.open({
+    img,
+    px: '40,3',
+    class: '12',
+    map: 'conv9_9:1',
+    pin: 'conv9_9:1',
+    atk: 'targeted',
+    tgt: '99',
+  });
+  // Known before the model loads: every model here reads 28×28 images.
+  await expect(app.linkNotice).toContainText(
+    `The link's img value "${img.slice(0, 40)}…" was ignored (expected an image code of a 28×28 image, not 20×20).`,
+  );
+  await expect(app.linkNotice).toContainText(
+    'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image',
+  );
+  // Known once the model is: its classes and its layers.
+  await app.waitForModel();
+  await expect(app.linkNotice).toContainText(
+    'The link\'s class value "12" was ignored (expected a class from 0 to 9).',
+  );
+  await expect(app.linkNotice).toContainText(
+    'The link\'s tgt value "99" was ignored (expected a class from 0 to 9).',
+  );
+  await expect(app.linkNotice).toContainText(
+    'The link\'s map value "conv9_9:1" was ignored (expected a feature map of this model',
+  );
+  await expect(app.linkNotice).toContainText(
+    'The link\'s pin value "conv9_9:1" was ignored (expected a node of this model\'s diagram',
+  );
+  await expect(app.linkNotice).toHaveCount(1);
+  // The default sample stands in for the 20×20 image; the link keeps only valid values.
+  await expect(app.inputCaption).toHaveText('Sample 350 · label 7');
+  await expect
+    .poll(() => [...app.linkParams().keys()].sort().join(','))
+    .toBe('atk,model,px,sample');
+  expect(app.linkParams().get('atk')).toBe('targeted');
+  // And a click on the image draws its Sankey.
+  await app.waitForLive();
+  await app.clickPixel(20, 14);
+  await app.waitForLive([20 * GRID + 14]);
+  await expect(app.sankey).toHaveAttribute('data-class', '7');
+  await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
+  await expect(app.sankey).toHaveAttribute('data-pinned', '');
+  await expect(app.notices).not.toContainText('Could not compute');
+  await expect.poll(() => app.linkParams().get('px')).toBe('20,14');
 });

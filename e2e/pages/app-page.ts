@@ -6,6 +6,8 @@ export class AppPage {
   readonly modelStatus: Locator;
   readonly prediction: Locator;
   readonly notices: Locator;
+  /** The one notice that names every value of the link that was ignored. */
+  readonly linkNotice: Locator;
   readonly error: Locator;
   readonly gallery: Locator;
   readonly inputCaption: Locator;
@@ -16,6 +18,7 @@ export class AppPage {
     this.modelStatus = page.getByTestId('model-status');
     this.prediction = page.getByTestId('prediction');
     this.notices = page.getByTestId('notices');
+    this.linkNotice = this.notices.getByRole('status').filter({ hasText: "The link's" });
     this.error = page.getByTestId('error');
     this.gallery = page.getByTestId('gallery');
     this.inputCaption = page.getByTestId('input-caption');
@@ -54,6 +57,11 @@ export class AppPage {
     const current = this.page.locator(`[data-testid="prediction"][data-for-sample="${index}"]`);
     await expect(current).toBeVisible();
     return Number(await current.getAttribute('data-class-index'));
+  }
+
+  /** The query parameters of the address bar now. */
+  linkParams(): URLSearchParams {
+    return new URL(this.page.url()).searchParams;
   }
 
   /** The text of every notice, joined. */

@@ -107,6 +107,19 @@ export class PathwayPage extends AppPage {
   }
 }
 
+/**
+ * An image code (src/lib/image-codec.ts) of a `width`×`height` image whose pixels are all at grey
+ * level `level` (1–15): what a link made for a model of another input size would carry.
+ */
+export function uniformImageCode(width: number, height: number, level = 15): string {
+  const symbols: number[] = new Array<number>(width * height).fill(level);
+  if (symbols.length % 2) symbols.push(0);
+  const bytes = [1, height, width];
+  for (let i = 0; i < symbols.length; i += 2)
+    bytes.push(((symbols[i] ?? 0) << 4) | (symbols[i + 1] ?? 0));
+  return Buffer.from(bytes).toString('base64url');
+}
+
 /** The two flow maps agree to within float32 noise and the precomputed file's rounding. */
 export function flowsClose(a: Record<string, number>, b: Record<string, number>): string[] {
   const problems: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSankeyGraph } from './sankey-graph';
-import { isSankeyItemId, SANKEY_URL_FIELDS } from './sankey-url';
+import { isModelItemId, isSankeyItemId, SANKEY_URL_FIELDS } from './sankey-url';
 import { syntheticPixelQuery } from './testing/synthetic-result';
 
 describe('SANKEY_URL_FIELDS', () => {
@@ -41,5 +41,18 @@ describe('SANKEY_URL_FIELDS', () => {
     const graph = buildSankeyGraph(syntheticPixelQuery({ inputChannels: 3 }));
     for (const n of graph.nodes) expect(isSankeyItemId(n.id)).toBe(true);
     for (const l of graph.links) expect(isSankeyItemId(l.id)).toBe(true);
+  });
+
+  it("finds every id of the model's graph in the model, whether pools are merged or shown", () => {
+    const result = syntheticPixelQuery({ inputChannels: 3 });
+    const facts = { input: result.input, classCount: 10, layers: result.layers };
+    for (const poolMode of ['merge', 'show'] as const) {
+      const graph = buildSankeyGraph(result, { poolMode });
+      for (const item of [...graph.nodes, ...graph.links]) {
+        expect(isModelItemId(item.id, facts)).toBe(true);
+      }
+    }
+    expect(isModelItemId('conv9_9:1', facts)).toBe(false);
+    expect(isModelItemId('conv1_1:1', { input: result.input })).toBeUndefined();
   });
 });

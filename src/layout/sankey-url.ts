@@ -1,18 +1,11 @@
-// The Sankey's shareable settings as URL fields, shaped like the shell's UrlField table
-// (src/state/url-fields.ts: key, defaultValue, parse → value | undefined, serialize → text | null,
-// hint) so the state layer can add them without writing parsers of its own. Links are hostile
-// input: every parser is strict and returns undefined for anything it does not recognise.
+// The Sankey's shareable settings: one group of the app's URL table (URL_FIELDS in
+// src/state/url-fields.ts; the field shape is src/state/url-field.ts). Links are hostile input:
+// every parser is strict and returns undefined for anything it does not recognise; a pin that is
+// well-formed but names no node of the loaded model is refused once the model is known.
 import type { Measure } from '../pathways/types';
+import { checkClass, defineField, type LinkFacts } from '../state/url-field';
 import { formatPruneToken, parsePruneToken } from './prune-spec';
 import { DEFAULT_SANKEY_OPTIONS, type PoolMode, type PruneSpec, type RankBy } from './sankey-types';
-
-export interface SankeyUrlField<T> {
-  key: string;
-  defaultValue: T;
-  parse(text: string): T | undefined;
-  serialize(value: T): string | null;
-  hint: string;
-}
 
 const MEASURES: readonly Measure[] = ['signed', 'positive', 'l1'];
 
@@ -24,9 +17,25 @@ export function isSankeyItemId(text: string): boolean {
   return parts.length <= 2 && parts.every((p) => NODE_ID.test(p));
 }
 
-/** Keeps each field's value type (a bare `satisfies` would narrow `defaultValue: null` to null). */
-function sankeyField<T>(field: SankeyUrlField<T>): SankeyUrlField<T> {
-  return field;
+/**
+ * Whether `id` names a node of this model's diagram: `input:<channel>`, `class:<class>`, or
+ * `<layer>:<channel>` / `<layer>:other` of a pathway layer (a pool layer's own column shows when
+ * pools are not merged). Links ('a->b') need both ends. Undefined while the model is unknown.
+ */
+export function isModelItemId(id: string, facts: LinkFacts): boolean | undefined {
+  const { input, classCount, layers } = facts;
+  if (!input || classCount === undefined || !layers) return undefined;
+  const isNode = (node: string) => {
+    const cut = node.lastIndexOf(':');
+    const column = node.slice(0, cut);
+    const channel = node.slice(cut + 1);
+    const k = Number(channel);
+    if (column === 'input') return channel !== 'other' && k < input.channels;
+    if (column === 'class') return channel !== 'other' && k < classCount;
+    const layer = layers.find((l) => l.name === column && l.kind !== 'logits');
+    return !!layer && (channel === 'other' || k < layer.channels);
+  };
+  return isSankeyItemId(id) && id.split('->').every(isNode);
 }
 
 function samePrune(a: PruneSpec, b: PruneSpec): boolean {
@@ -35,35 +44,36 @@ function samePrune(a: PruneSpec, b: PruneSpec): boolean {
 
 export const SANKEY_URL_FIELDS = {
   /** Target class: a class index, or null to follow the prediction. */
-  targetClass: sankeyField<number | null>({
+  targetClass: defineField<number | null>({
     key: 'class',
     defaultValue: null,
     parse: (t) => (/^\d{1,4}$/.test(t) ? Number(t) : undefined),
     serialize: (v) => (v === null ? null : String(v)),
     hint: 'a class number such as 3',
+    check: (v, facts) => (v === null ? null : checkClass(v, facts)),
   }),
-  prune: sankeyField<PruneSpec>({
+  prune: defineField<PruneSpec>({
     key: 'prune',
     defaultValue: DEFAULT_SANKEY_OPTIONS.prune,
     parse: (t) => parsePruneToken(t) ?? undefined,
     serialize: (v) => (samePrune(v, DEFAULT_SANKEY_OPTIONS.prune) ? null : formatPruneToken(v)),
     hint: 'top8 (8 maps per layer) or min0.02 (hide links under 2% of a layer’s flow)',
   }),
-  poolMode: sankeyField<PoolMode>({
+  poolMode: defineField<PoolMode>({
     key: 'pool',
     defaultValue: DEFAULT_SANKEY_OPTIONS.poolMode,
     parse: (t) => (t === 'show' || t === 'merge' ? t : undefined),
     serialize: (v) => (v === DEFAULT_SANKEY_OPTIONS.poolMode ? null : v),
     hint: 'show or merge',
   }),
-  denseTopN: sankeyField<number>({
+  denseTopN: defineField<number>({
     key: 'dense',
     defaultValue: DEFAULT_SANKEY_OPTIONS.denseTopN,
     parse: (t) => (/^\d{1,2}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined),
     serialize: (v) => (v === DEFAULT_SANKEY_OPTIONS.denseTopN ? null : String(v)),
     hint: 'a number of dense units from 1 to 99',
   }),
-  rankBy: sankeyField<RankBy>({
+  rankBy: defineField<RankBy>({
     key: 'rank',
     defaultValue: DEFAULT_SANKEY_OPTIONS.rankBy,
     parse: (t) =>
@@ -72,15 +82,22 @@ export const SANKEY_URL_FIELDS = {
     hint: 'flow, signed, positive or l1',
   }),
   /** Pinned node (or link) id. */
-  pinned: sankeyField<string | null>({
+  pinned: defineField<string | null>({
     key: 'pin',
     defaultValue: null,
     parse: (t) => (isSankeyItemId(t) ? t : undefined),
     serialize: (v) => v,
     hint: 'a node id such as conv2_1:3',
+    check: (v, facts) => {
+      if (v === null) return null;
+      const ok = isModelItemId(v, facts);
+      if (ok === undefined) return undefined;
+      const first = facts.layers?.find((l) => l.kind !== 'logits')?.name ?? 'conv1_1';
+      return ok ? null : `a node of this model's diagram, such as ${first}:0 or class:0`;
+    },
   }),
   /** Playback position (columns revealed), or null for the whole pathway. */
-  reveal: sankeyField<number | null>({
+  reveal: defineField<number | null>({
     key: 'step',
     defaultValue: null,
     parse: (t) => (/^\d{1,2}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined),

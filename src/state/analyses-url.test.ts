@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANALYSES_URL_FIELDS,
-  defaultAnalysesUrlState,
-  parseEpsilon,
-  readAnalysesUrl,
-  writeAnalysesUrl,
-} from './analyses-url';
+import { ANALYSES_URL_FIELDS, defaultAnalysesUrlState, parseEpsilon } from './analyses-url';
+import { defaultUrlState, parseUrlState, pickFields, serializeUrlState } from './url';
 
-describe('analyses link fields', () => {
+const analysesOf = (search: string) => {
+  const { state, problems } = parseUrlState(search);
+  return { state: pickFields(state, ANALYSES_URL_FIELDS), problems: problems.map((p) => p.text) };
+};
+
+describe('analyses link fields (a group of the one URL table)', () => {
   it('leaves defaults out of the link and keeps other parameters', () => {
-    expect(writeAnalysesUrl(defaultAnalysesUrlState(), '?model=mnist&sample=3')).toBe(
-      '?model=mnist&sample=3',
+    expect(serializeUrlState(defaultUrlState(), '?model=mnist&sample=3&other=1')).toBe(
+      '?model=mnist&other=1',
     );
+    expect(defaultAnalysesUrlState()).toEqual(pickFields(defaultUrlState(), ANALYSES_URL_FIELDS));
   });
 
   it('round-trips every field', () => {
-    const state = {
+    const analyses = {
       analysis: 'occlusion' as const,
       epsilon: 0.25,
       attackMode: 'targeted' as const,
@@ -23,15 +24,15 @@ describe('analyses link fields', () => {
       patch: { row: 6, col: 7, size: 5 },
       shift: { dx: -4, dy: 8 },
     };
-    const search = writeAnalysesUrl(state, '?model=mnist');
+    const search = serializeUrlState({ ...defaultUrlState(), ...analyses });
     expect(search).toBe(
       '?model=mnist&an=occlusion&eps=0.25&atk=targeted&tgt=3&patch=6%2C7%2C5&shift=-4%2C8',
     );
-    expect(readAnalysesUrl(search)).toEqual({ state, problems: [] });
+    expect(analysesOf(search)).toEqual({ state: analyses, problems: [] });
   });
 
   it('falls back to the default for hostile values, with one sentence each', () => {
-    const { state, problems } = readAnalysesUrl(
+    const { state, problems } = analysesOf(
       '?an=<script>&eps=0.9&atk=pgd&tgt=-1&patch=1,2&shift=99,0',
     );
     expect(state).toEqual(defaultAnalysesUrlState());
@@ -46,12 +47,5 @@ describe('analyses link fields', () => {
     for (const bad of ['0.51', '1', '-0.1', '0.1234', '1e-2', 'NaN', '']) {
       expect(parseEpsilon(bad)).toBeUndefined();
     }
-  });
-
-  it('uses distinct keys that the shell table does not use', () => {
-    const keys = Object.values(ANALYSES_URL_FIELDS).map((f) => f.key);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).not.toContain('class');
-    expect(keys).not.toContain('map');
   });
 });

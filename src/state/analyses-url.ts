@@ -1,8 +1,8 @@
-// The Analyses area's shareable settings as URL fields, shaped like the shell's UrlField table
-// (src/state/url-fields.ts: key, defaultValue, parse → value | undefined, serialize → text | null,
-// hint), so the lead can spread ANALYSES_URL_FIELDS into URL_FIELDS. The area also reads and
-// writes them by itself (readAnalysesUrl, startAnalysesUrlSync) so that it works before that.
-// Links are hostile input: every parser is strict and returns undefined for anything else.
+// The Analyses area's shareable settings: one group of the app's URL table (URL_FIELDS in
+// url-fields.ts; the field shape is url-field.ts). The one reader (url.ts) starts the analyses store
+// from them and the one writer (url-sync.ts) mirrors that store back. Links are hostile input:
+// every parser is strict and returns undefined for anything else; a target class the model lacks
+// is refused once the model is known.
 import {
   formatPatch,
   formatShift,
@@ -13,18 +13,7 @@ import {
 } from '../lib/patch-geometry';
 import type { AttackMode } from '../worker/analysis-protocol';
 import { isAnalysisId, type AnalysesUrlState, type AnalysisId } from './analyses-types';
-
-export interface AnalysesUrlField<T> {
-  key: string;
-  defaultValue: T;
-  parse(text: string): T | undefined;
-  serialize(value: T): string | null;
-  hint: string;
-}
-
-function field<T>(f: AnalysesUrlField<T>): AnalysesUrlField<T> {
-  return f;
-}
+import { checkClass, defaultsOf, defineField } from './url-field';
 
 export const DEFAULT_EPSILON = 0.1;
 export const MAX_EPSILON = 0.5;
@@ -38,42 +27,43 @@ export function parseEpsilon(text: string): number | undefined {
 }
 
 export const ANALYSES_URL_FIELDS = {
-  analysis: field<AnalysisId | null>({
+  analysis: defineField<AnalysisId | null>({
     key: 'an',
     defaultValue: null,
     parse: (t) => (isAnalysisId(t) ? t : undefined),
     serialize: (v) => v,
     hint: 'an analysis such as attack, occlusion or movement',
   }),
-  epsilon: field<number>({
+  epsilon: defineField<number>({
     key: 'eps',
     defaultValue: DEFAULT_EPSILON,
     parse: parseEpsilon,
     serialize: (v) => (v === DEFAULT_EPSILON ? null : String(Math.round(v * 1000) / 1000)),
     hint: `an attack strength from 0 to ${MAX_EPSILON}, like 0.15`,
   }),
-  attackMode: field<AttackMode>({
+  attackMode: defineField<AttackMode>({
     key: 'atk',
     defaultValue: 'fgsm',
     parse: (t) => (t === 'fgsm' || t === 'targeted' ? t : undefined),
     serialize: (v) => (v === 'fgsm' ? null : v),
     hint: 'fgsm or targeted',
   }),
-  attackTarget: field<number | null>({
+  attackTarget: defineField<number | null>({
     key: 'tgt',
     defaultValue: null,
     parse: (t) => (/^\d{1,3}$/.test(t) ? Number(t) : undefined),
     serialize: (v) => (v === null ? null : String(v)),
     hint: 'a target class number such as 3',
+    check: (v, facts) => (v === null ? null : checkClass(v, facts)),
   }),
-  patch: field<PatchBox | null>({
+  patch: defineField<PatchBox | null>({
     key: 'patch',
     defaultValue: null,
     parse: parsePatch,
     serialize: (v) => (v === null ? null : formatPatch(v)),
     hint: 'row,col,size of the occluding patch, like 10,8,6',
   }),
-  shift: field<Shift>({
+  shift: defineField<Shift>({
     key: 'shift',
     defaultValue: DEFAULT_SHIFT,
     parse: parseShift,
@@ -83,41 +73,7 @@ export const ANALYSES_URL_FIELDS = {
   }),
 };
 
-type Fields = typeof ANALYSES_URL_FIELDS;
-type Entry = [keyof Fields, AnalysesUrlField<unknown>];
-const entries = Object.entries(ANALYSES_URL_FIELDS) as Entry[];
-
+/** The analyses' settings before the link or the user changes them. */
 export function defaultAnalysesUrlState(): AnalysesUrlState {
-  const out = {} as Record<keyof Fields, unknown>;
-  for (const [name, f] of entries) out[name] = f.defaultValue;
-  return out as AnalysesUrlState;
-}
-
-/** The analyses' part of a query string; bad values fall back to their defaults. */
-export function readAnalysesUrl(search: string): { state: AnalysesUrlState; problems: string[] } {
-  const params = new URLSearchParams(search);
-  const state = defaultAnalysesUrlState() as Record<keyof Fields, unknown>;
-  const problems: string[] = [];
-  for (const [name, f] of entries) {
-    const text = params.get(f.key);
-    if (text === null) continue;
-    const value = f.parse(text);
-    if (value === undefined) {
-      const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-      problems.push(`The link's ${f.key} value ${shown} was ignored (expected ${f.hint}).`);
-    } else state[name] = value;
-  }
-  return { state: state as AnalysesUrlState, problems };
-}
-
-/** `search` with the analyses' parameters set from `state` (others kept as they are). */
-export function writeAnalysesUrl(state: AnalysesUrlState, search: string): string {
-  const params = new URLSearchParams(search);
-  for (const [name, f] of entries) {
-    const text = f.serialize(state[name]);
-    if (text === null) params.delete(f.key);
-    else params.set(f.key, text);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  return defaultsOf(ANALYSES_URL_FIELDS);
 }

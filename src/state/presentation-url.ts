@@ -1,6 +1,6 @@
 // The classroom and sharing fields of the link: lecture mode, embed mode and hidden controls.
-// Spread into URL_FIELDS (url-fields.ts). Links are hostile input: parse strictly.
-import type { UrlField } from './url-fields';
+// One group of the URL table (URL_FIELDS in url-fields.ts). Links are hostile input: parse strictly.
+import { defineField } from './url-field';
 
 export type PresentationMode = 'normal' | 'lecture';
 
@@ -42,28 +42,24 @@ export function parseHide(text: string): readonly HideableControl[] | undefined 
   return HIDEABLE_CONTROLS.filter((c) => words.includes(c));
 }
 
-function define<T>(field: UrlField<T>): UrlField<T> {
-  return field;
-}
-
 const NO_HIDDEN: readonly HideableControl[] = [];
 
 export const PRESENTATION_URL_FIELDS = {
-  mode: define<PresentationMode>({
+  mode: defineField<PresentationMode>({
     key: 'mode',
     defaultValue: 'normal',
     parse: (t) => (t === 'lecture' || t === 'normal' ? t : undefined),
     serialize: (v) => (v === 'normal' ? null : v),
     hint: 'lecture',
   }),
-  embed: define<boolean>({
+  embed: defineField<boolean>({
     key: 'embed',
     defaultValue: false,
     parse: (t) => (t === '1' ? true : t === '0' ? false : undefined),
     serialize: (v) => (v ? '1' : null),
     hint: '1',
   }),
-  hide: define<readonly HideableControl[]>({
+  hide: defineField<readonly HideableControl[]>({
     key: 'hide',
     defaultValue: NO_HIDDEN,
     parse: parseHide,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSampleSet } from '../model/samples';
-import { createAppStore, initialData } from './store';
+import { createAppStore, initialData, LINK_NOTICE_ID, reportLinkProblems } from './store';
 import { parseUrlState } from './url';
 import { toUrlState } from './url-sync';
 
@@ -45,6 +45,25 @@ describe('app store', () => {
     const notices = store.getState().notices;
     expect(notices.length).toBeLessThanOrEqual(6);
     expect(notices.filter((n) => n.id === 'a')).toHaveLength(0);
+  });
+
+  it('names every refused link value in one notice that other notices never push out', () => {
+    const store = createAppStore();
+    const { problems } = parseUrlState('?model=a&sample=b&backend=c&px=d&class=e&pin=f&step=g');
+    expect(problems).toHaveLength(7);
+    reportLinkProblems(store, problems.slice(0, 4));
+    reportLinkProblems(store, problems.slice(4));
+    for (let i = 0; i < 10; i++) store.getState().notify({ id: `n${i}`, level: 'info', text: '' });
+    const notices = store.getState().notices;
+    expect(notices).toHaveLength(6);
+    expect(notices[0]?.id).toBe(LINK_NOTICE_ID);
+    expect(notices[0]?.text).toBe(problems.map((p) => p.text).join(' '));
+  });
+
+  it('decodes a link image at the input size only', () => {
+    // A complete 4×4 image code: the URL table refuses it (wrong size); so does the store.
+    expect(parseUrlState('?img=AQQEAPA').problems.map((p) => p.key)).toEqual(['img']);
+    expect(initialData({ ...parseUrlState('').state, img: 'AQQEAPA' }).image).toBeNull();
   });
 
   it('choosing a built-in model drops the custom model URL', () => {

@@ -4,15 +4,21 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { modelEntry } from '../model/registry';
 import { sampleImage } from '../model/samples';
-import { decodeImage, peekImageSize } from '../lib/image-codec';
+import { decodeImage } from '../lib/image-codec';
 import type { AppData, AppState, CurrentImage, ImageSource, Notice } from './types';
-import { defaultUrlState, parseUrlState } from './url';
+import { defaultUrlState, type UrlProblem } from './url';
+import { bootLink } from './url-boot';
 import type { UrlState } from './url-fields';
-import { initialView, viewActions } from './view-store';
+import { INPUT_HEIGHT, INPUT_WIDTH, initialView, viewActions } from './view-store';
 
 export type AppStore = StoreApi<AppState>;
 
+/** The newest notices kept. A link's refused values share ONE notice (LINK_NOTICE_ID), kept
+ * until dismissed, so a link with many bad values names every one of them. */
 const MAX_NOTICES = 6;
+
+/** The notice that names every value of the link that was refused (reportLinkProblems). */
+export const LINK_NOTICE_ID = 'url';
 
 let imageVersion = 0;
 function nextImage(pixels: Float32Array, source: ImageSource): CurrentImage {
@@ -22,9 +28,8 @@ function nextImage(pixels: Float32Array, source: ImageSource): CurrentImage {
 
 /** The image a link carries (`img`, which wins over `sample`), already validated by the URL table. */
 function linkImage(code: string | null): CurrentImage | null {
-  const size = code ? peekImageSize(code) : null;
-  if (!code || !size) return null;
-  const decoded = decodeImage(code, size.width, size.height);
+  if (!code) return null;
+  const decoded = decodeImage(code, INPUT_WIDTH, INPUT_HEIGHT);
   return decoded.ok ? nextImage(decoded.image, { kind: 'drawn' }) : null;
 }
 
@@ -81,8 +86,12 @@ export function createAppStore(data: AppData = initialData()): AppStore {
     },
 
     notify(notice: Notice) {
-      const others = get().notices.filter((n) => n.id !== notice.id);
-      set({ notices: [...others, notice].slice(-MAX_NOTICES) });
+      const notices = [...get().notices.filter((n) => n.id !== notice.id), notice];
+      // The oldest go first, but never the link notice: it is the only word on what was refused.
+      while (notices.length > MAX_NOTICES) {
+        notices.splice(notices[0]?.id === LINK_NOTICE_ID ? 1 : 0, 1);
+      }
+      set({ notices });
     },
 
     dismissNotice(id) {
@@ -98,19 +107,25 @@ export function createAppStore(data: AppData = initialData()): AppStore {
   }));
 }
 
-function initialFromLocation(): { data: AppData; problems: string[] } {
-  if (typeof location === 'undefined') return { data: initialData(), problems: [] };
-  const { state, problems } = parseUrlState(location.search);
-  return { data: initialData(state), problems };
+/**
+ * Names refused link values in the one link notice, after those it already names (a value found
+ * impossible once the model loads joins the ones the link's text already gave away).
+ */
+export function reportLinkProblems(store: AppStore, problems: readonly UrlProblem[]): void {
+  if (problems.length === 0) return;
+  const { notices, notify } = store.getState();
+  const earlier = notices.find((n) => n.id === LINK_NOTICE_ID)?.text;
+  const texts = problems.map((p) => p.text);
+  notify({
+    id: LINK_NOTICE_ID,
+    level: 'warning',
+    text: (earlier ? [earlier, ...texts] : texts).join(' '),
+  });
 }
 
-const boot = initialFromLocation();
-
 /** The app's store, initialised from the URL so that the first paint already shows the link. */
-export const appStore: AppStore = createAppStore(boot.data);
-boot.problems.forEach((text, i) =>
-  appStore.getState().notify({ id: `url-${i}`, level: 'warning', text }),
-);
+export const appStore: AppStore = createAppStore(initialData(bootLink.state));
+reportLinkProblems(appStore, bootLink.problems);
 
 export function useAppState<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

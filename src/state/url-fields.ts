@@ -1,29 +1,19 @@
-// The URL schema: ONE table of fields, each with its parse and serialize. The URL mirrors the
-// shareable part of the store; add a field here (and read/write it in url-sync.ts) to make a new
-// piece of state linkable. Links are hostile input: parse strictly, fall back to the default.
+// The URL schema: ONE table of fields (URL_FIELDS), each with its parse, serialize, default and
+// hint, that the one reader (url.ts) and the one writer (url-sync.ts) iterate. The fields are
+// grouped by area: the core view here, the Sankey's settings (src/layout/sankey-url.ts),
+// presentation (presentation-url.ts) and the analyses (analyses-url.ts); the field shape is
+// url-field.ts. Links are hostile input: parse strictly, fall back to the default with a notice.
+// See docs/app-shell.md, "URL fields".
 import { DEFAULT_MODEL_ID, isModelId, type ModelId } from '../model/registry';
 import { isBackendName, type BackendRequest } from '../model/backend-types';
 import { isSafeRelativePath } from '../model/site-url';
+import { EXPECTED_INPUT } from '../model/validate';
 import { SANKEY_URL_FIELDS } from '../layout/sankey-url';
 import { decodeImage, peekImageSize } from '../lib/image-codec';
 import { formatRegion, parseRegion, type PixelRegion } from '../lib/selection';
+import { ANALYSES_URL_FIELDS } from './analyses-url';
 import { PRESENTATION_URL_FIELDS } from './presentation-url';
-
-export interface UrlField<T> {
-  /** The query parameter. */
-  key: string;
-  defaultValue: T;
-  /** The value, or undefined when the text is not valid (the default is used, with a notice). */
-  parse(text: string): T | undefined;
-  /** The text for the link, or null to leave the parameter out. */
-  serialize(value: T): string | null;
-  /** What a valid value looks like, for the notice. */
-  hint: string;
-}
-
-function defineField<T>(field: UrlField<T>): UrlField<T> {
-  return field;
-}
+import { defineField, type LinkFacts } from './url-field';
 
 const MAX_SAMPLE_INDEX = 99_999;
 
@@ -33,8 +23,19 @@ function parseIndex(text: string): number | undefined {
   return n <= MAX_SAMPLE_INDEX ? n : undefined;
 }
 
-/** Largest grid a link may address; the image's real size is checked once it has loaded. */
+/** Largest grid a link may address; `check` holds it to the input's real size. */
 const MAX_GRID = 255;
+
+/**
+ * What is known before any model loads: every model the app accepts reads 28×28×1 images
+ * (src/model/validate.ts), so a link's px and img are checked at once. The class count and the
+ * layer names come with the model (src/app/session/view-guard.ts).
+ */
+export const BOOT_FACTS: LinkFacts = { input: { ...EXPECTED_INPUT } };
+
+function sizeText(size: { width: number; height: number }): string {
+  return `${size.width}×${size.height}`;
+}
 
 /** A drawn or uploaded image: accepted only when it decodes completely (see image-codec.ts). */
 function parseImageCode(text: string): string | undefined {
@@ -45,7 +46,8 @@ function parseImageCode(text: string): string | undefined {
 /** A feature map as `layerName:channel`, e.g. conv2_1:5 (resolved against the model's layers). */
 export const MAP_ID = /^[A-Za-z][\w.]{0,63}:\d{1,5}$/;
 
-export const URL_FIELDS = {
+/** The core view: model, input, backend, selection and pinned map. */
+export const CORE_URL_FIELDS = {
   model: defineField<ModelId>({
     key: 'model',
     defaultValue: DEFAULT_MODEL_ID,
@@ -80,6 +82,12 @@ export const URL_FIELDS = {
     parse: (t) => parseRegion(t, MAX_GRID, MAX_GRID) ?? undefined,
     serialize: (v) => (v === null ? null : formatRegion(v)),
     hint: 'row,col of a pixel (like 12,7) or row0,col0,row1,col1 of a rectangle',
+    check: (v, { input }) => {
+      if (!v || !input) return v ? undefined : null;
+      return v.row1 < input.height && v.col1 < input.width
+        ? null
+        : `a pixel inside the ${sizeText(input)} image (rows and columns 0 to ${input.width - 1})`;
+    },
   }),
   img: defineField<string | null>({
     key: 'img',
@@ -87,6 +95,13 @@ export const URL_FIELDS = {
     parse: parseImageCode,
     serialize: (v) => v,
     hint: 'an image code made by this app’s Copy link',
+    check: (v, { input }) => {
+      const size = v ? peekImageSize(v) : null;
+      if (!size || !input) return v ? undefined : null;
+      return size.width === input.width && size.height === input.height
+        ? null
+        : `an image code of a ${sizeText(input)} image, not ${sizeText(size)}`;
+    },
   }),
   map: defineField<string | null>({
     key: 'map',
@@ -94,12 +109,38 @@ export const URL_FIELDS = {
     parse: (t) => (MAP_ID.test(t) ? t : undefined),
     serialize: (v) => v,
     hint: 'a feature map such as conv2_1:5',
+    check: (v, { layers }) => {
+      if (!v || !layers) return v ? undefined : null;
+      // The logits are classes, not maps (the Feature maps panel does not show them).
+      const maps = layers.filter((l) => l.kind !== 'logits');
+      const [name, channel] = v.split(':');
+      const layer = maps.find((l) => l.name === name);
+      if (layer && Number(channel) < layer.channels) return null;
+      const names = maps.map((l) => l.name);
+      return `a feature map of this model such as ${names[0] ?? 'conv1_1'}:0 (layers: ${names.join(', ')})`;
+    },
   }),
-  // The Sankey's settings (class, prune, pool, dense, rank, pin, step): src/layout/sankey-url.ts.
+};
+
+/** The groups, by area; their field names and query keys are all distinct (url-fields.test.ts). */
+export const URL_FIELD_GROUPS = {
+  core: CORE_URL_FIELDS,
+  // class, prune, pool, dense, rank, pin, step
+  sankey: SANKEY_URL_FIELDS,
+  // mode, embed, hide: lecture mode, embed mode and a lesson's hidden controls
+  presentation: PRESENTATION_URL_FIELDS,
+  // an, eps, atk, tgt, patch, shift
+  analyses: ANALYSES_URL_FIELDS,
+};
+
+/** THE table: every field of the link, read by url.ts and written by url-sync.ts. */
+export const URL_FIELDS = {
+  ...CORE_URL_FIELDS,
   ...SANKEY_URL_FIELDS,
-  // Lecture mode, embed mode and a lesson's hidden controls: src/state/presentation-url.ts.
   ...PRESENTATION_URL_FIELDS,
+  ...ANALYSES_URL_FIELDS,
 };
 
 export type UrlFields = typeof URL_FIELDS;
+export type UrlFieldName = keyof UrlFields;
 export type UrlState = { [K in keyof UrlFields]: UrlFields[K]['defaultValue'] };

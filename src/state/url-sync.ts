@@ -1,5 +1,9 @@
-// Mirrors the shareable part of the store into the address bar (replaceState: no history spam).
+// The one URL writer: mirrors the shareable part of BOTH stores (the app store, store.ts, and the
+// analyses store, analyses-store.ts) into the address bar through the one table (url-fields.ts),
+// debounced, with replaceState (no history spam). Parameters the table does not know are kept.
 import { encodeImage } from '../lib/image-codec';
+import { analysesStore, type AnalysesStore } from './analyses-store';
+import type { AnalysesUrlState } from './analyses-types';
 import type { AppState } from './types';
 import type { AppStore } from './store';
 import { serializeUrlState } from './url';
@@ -19,8 +23,15 @@ function imageCode(pixels: Float32Array): string | null {
   return code;
 }
 
-/** The store → URL mapping; every field of the table in url-fields.ts must appear here. */
-export function toUrlState(state: AppState): UrlState {
+/**
+ * The stores → URL mapping; every field of the table in url-fields.ts must appear here (the
+ * reverse, URL → stores, is initialData in store.ts and initialAnalyses in analyses-store.ts).
+ * `analyses` defaults to the analyses store's current values.
+ */
+export function toUrlState(
+  state: AppState,
+  analyses: AnalysesUrlState = analysesStore.getState(),
+): UrlState {
   const image = state.image;
   const source = image?.source;
   return {
@@ -43,6 +54,12 @@ export function toUrlState(state: AppState): UrlState {
     mode: state.presentation.mode,
     embed: state.presentation.embed,
     hide: state.presentation.hide,
+    analysis: analyses.analysis,
+    epsilon: analyses.epsilon,
+    attackMode: analyses.attackMode,
+    attackTarget: analyses.attackTarget,
+    patch: analyses.patch,
+    shift: analyses.shift,
   };
 }
 
@@ -57,19 +74,20 @@ export function flushUrlSync(): void {
   flushPending?.();
 }
 
-export function startUrlSync(store: AppStore): () => void {
+export function startUrlSync(store: AppStore, analyses: AnalysesStore = analysesStore): () => void {
   let last: UrlState | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const current = () => toUrlState(store.getState(), analyses.getState());
   const write = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const search = serializeUrlState(toUrlState(store.getState()), location.search);
+    const search = serializeUrlState(current(), location.search);
     if (search !== location.search) {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }
   };
   const schedule = () => {
-    const next = toUrlState(store.getState());
+    const next = current();
     // Hover and query progress change the store often; skip when nothing shareable changed.
     if (last && (Object.keys(next) as Array<keyof UrlState>).every((k) => next[k] === last?.[k]))
       return;
@@ -77,12 +95,12 @@ export function startUrlSync(store: AppStore): () => void {
     if (timer === null) timer = setTimeout(write, URL_DELAY_MS);
   };
   flushPending = write;
-  last = toUrlState(store.getState());
+  last = current();
   write();
   addEventListener('pagehide', write);
-  const unsubscribe = store.subscribe(schedule);
+  const unsubscribe = [store.subscribe(schedule), analyses.subscribe(schedule)];
   return () => {
-    unsubscribe();
+    unsubscribe.forEach((u) => u());
     removeEventListener('pagehide', write);
     if (timer !== null) clearTimeout(timer);
     flushPending = null;

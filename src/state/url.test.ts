@@ -22,15 +22,18 @@ describe('URL state', () => {
       '?model=%3Cscript%3E&sample=-1&backend=quantum&modelUrl=https://evil.example/m.json',
     );
     expect(state).toEqual(defaultUrlState());
-    expect(problems).toHaveLength(4);
-    expect(problems[0]).toBe(
-      'The link\'s model value "<script>" was ignored (expected mnist or fashion).',
-    );
+    expect(problems.map((p) => p.key)).toEqual(['model', 'sample', 'backend', 'modelUrl']);
+    expect(problems[0]).toEqual({
+      name: 'model',
+      key: 'model',
+      value: '<script>',
+      text: 'The link\'s model value "<script>" was ignored (expected mnist or fashion).',
+    });
   });
 
   it('clips long hostile values in notices', () => {
     const { problems } = parseUrlState(`?model=${'x'.repeat(500)}`);
-    expect(problems[0]?.length).toBeLessThan(150);
+    expect(problems[0]?.text.length).toBeLessThan(150);
   });
 
   it('round-trips and keeps parameters it does not know', () => {
@@ -73,7 +76,7 @@ describe('URL state', () => {
     );
     expect(state).toEqual(defaultUrlState());
     expect(problems).toHaveLength(4);
-    expect(problems.join(' ')).toContain('"<b>x</b>"');
+    expect(problems.map((p) => p.text).join(' ')).toContain('"<b>x</b>"');
     // A well-formed code whose runs overflow its image is not an image either.
     expect(parseUrlState('?img=AQEBAP8').problems).toHaveLength(1);
   });

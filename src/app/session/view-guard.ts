@@ -1,10 +1,19 @@
 // Keeps the visualizer's view sensible as things load: selects a default pixel when there is none
-// (or when a new image leaves the selection on blank background), and checks the link's px, class
-// and map against the image and model once they are known (defaults plus a notice otherwise).
+// (or when a new image leaves the selection on blank background), and finishes checking the
+// link's values once what they need is known (the class count, the input size, the layer names).
+// The checks are the URL table's own (`check` of each field, src/state/url-fields.ts, run by
+// checkUrlState in src/state/url.ts); a refused value is named in the link notice, as the values
+// refused at boot are, and replaced by its default, so the address bar follows (url-sync.ts).
 import { defaultPixel } from '../../lib/default-pixel';
-import { cellOf, formatRegion, type PixelRegion } from '../../lib/selection';
-import type { AppStore } from '../../state/store';
+import { cellOf, type PixelRegion } from '../../lib/selection';
+import { modelEntry } from '../../model/registry';
+import { analysesStore, type AnalysesStore } from '../../state/analyses-store';
+import { reportLinkProblems, type AppStore } from '../../state/store';
 import type { AppState } from '../../state/types';
+import { CHECKED_FIELDS, checkUrlState } from '../../state/url';
+import type { LinkFacts } from '../../state/url-field';
+import type { UrlFieldName } from '../../state/url-fields';
+import { toUrlState } from '../../state/url-sync';
 import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 
 function pixelRegion(p: number): PixelRegion {
@@ -17,18 +26,78 @@ function hasInk(s: AppState): boolean {
   return !!pixels && !!s.selection && s.selection.pixels.some((p) => (pixels[p] ?? 0) > 0);
 }
 
-function classCount(s: AppState): number | null {
-  return s.model.summary?.classCount ?? s.samples.set?.classNames.length ?? null;
+function selectDefaultPixel(store: AppStore): void {
+  const s = store.getState();
+  const p = s.image ? defaultPixel(s.image.pixels, INPUT_WIDTH, INPUT_HEIGHT) : null;
+  if (p !== null) s.select(pixelRegion(p));
 }
 
-function layersOf(s: AppState) {
-  return s.forward.data?.layers ?? s.pathways.result?.layers ?? null;
+/** What is known so far about the model, for the URL table's checks. */
+export function linkFactsOf(s: AppState): LinkFacts {
+  const summary = s.model.summary;
+  const described = s.forward.data ?? s.pathways.result;
+  const [height = 0, width = 0, channels = 0] = summary?.inputShape ?? [];
+  return {
+    input: described?.input ?? (summary ? { height, width, channels } : undefined),
+    classCount: summary?.classCount ?? s.samples.set?.classNames.length,
+    layers: described?.layers,
+  };
 }
 
-export function startViewGuard(store: AppStore): () => void {
+type Reset = (app: AppStore, analyses: AnalysesStore) => void;
+
+/** How each field that can be refused late goes back to its default, in its store. */
+export const LINK_RESETS: Partial<Record<UrlFieldName, Reset>> = {
+  px: (app) => {
+    app.getState().select(null);
+    selectDefaultPixel(app);
+  },
+  img: (app) => {
+    const s = app.getState();
+    s.selectSample(modelEntry(s.modelId).defaultSample);
+  },
+  targetClass: (app) => app.getState().setTargetClass(null),
+  map: (app) => {
+    const s = app.getState();
+    s.setPins(s.pinned, null);
+  },
+  pinned: (app) => {
+    const s = app.getState();
+    s.setPins(null, s.pinnedMap);
+  },
+  attackTarget: (_app, analyses) => analyses.getState().setAttackTarget(null),
+};
+
+export function startViewGuard(
+  store: AppStore,
+  analyses: AnalysesStore = analysesStore,
+): () => void {
   let seenImage: number | null = null;
-  let classChecked = false;
-  let mapChecked = false;
+  // The link's values not yet checked against the model (each is checked once: later values
+  // come from the app's own controls).
+  let pending: readonly UrlFieldName[] = CHECKED_FIELDS;
+  let lastFacts: LinkFacts | null = null;
+
+  const sameFacts = (a: LinkFacts, b: LinkFacts) =>
+    a.classCount === b.classCount &&
+    a.layers === b.layers &&
+    a.input?.height === b.input?.height &&
+    a.input?.width === b.input?.width &&
+    a.input?.channels === b.input?.channels;
+
+  const checkLink = (s: AppState) => {
+    if (pending.length === 0) return;
+    // Only new facts can decide more (the store changes on every pointer move).
+    const facts = linkFactsOf(s);
+    if (lastFacts && sameFacts(lastFacts, facts)) return;
+    lastFacts = facts;
+    const { problems, decided } = checkUrlState(toUrlState(s, analyses.getState()), facts, pending);
+    if (decided.length === 0) return;
+    // Before anything changes the store: the changes below call this guard again.
+    pending = pending.filter((name) => !decided.includes(name));
+    reportLinkProblems(store, problems);
+    for (const p of problems) LINK_RESETS[p.name]?.(store, analyses);
+  };
 
   const check = () => {
     const s = store.getState();
@@ -36,53 +105,11 @@ export function startViewGuard(store: AppStore): () => void {
     if (image && image.version !== seenImage) {
       const first = seenImage === null;
       seenImage = image.version;
-      const r = s.selection?.region;
-      if (first && r && (r.row1 >= INPUT_HEIGHT || r.col1 >= INPUT_WIDTH)) {
-        s.notify({
-          id: 'url-px',
-          level: 'warning',
-          text: `The link's px value "${formatRegion(r)}" is outside the ${INPUT_WIDTH}×${INPUT_HEIGHT} image and was ignored.`,
-        });
-        s.select(null);
-      }
       // A link's own selection is kept even on background (it may show the zero-pixel case);
       // a new image chosen here moves a selection that would be left on blank paper.
-      const current = store.getState();
-      if (!current.selection || (!first && !hasInk(current))) {
-        const p = defaultPixel(image.pixels, INPUT_WIDTH, INPUT_HEIGHT);
-        if (p !== null) current.select(pixelRegion(p));
-      }
+      if (!s.selection || (!first && !hasInk(s))) selectDefaultPixel(store);
     }
-
-    const count = classCount(s);
-    if (!classChecked && count !== null) {
-      classChecked = true;
-      const cls = s.targetClass;
-      if (cls !== null && cls >= count) {
-        s.notify({
-          id: 'url-class',
-          level: 'warning',
-          text: `The link's class value "${cls}" was ignored (this model has classes 0–${count - 1}).`,
-        });
-        s.setTargetClass(null);
-      }
-    }
-
-    const layers = layersOf(s);
-    if (!mapChecked && layers) {
-      mapChecked = true;
-      const id = s.pinnedMap;
-      const [name, channel] = id ? id.split(':') : [];
-      const layer = layers.find((l) => l.name === name);
-      if (id && (!layer || Number(channel) >= layer.channels)) {
-        s.notify({
-          id: 'url-map',
-          level: 'warning',
-          text: `The link's map value "${id}" is not a feature map of this model and was ignored.`,
-        });
-        s.setPins(s.pinned, null);
-      }
-    }
+    checkLink(store.getState());
   };
 
   check();
