@@ -6,6 +6,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SANKEY_SETTINGS } from '../src/layout/sankey-types';
 import { SankeyPanel } from '../src/components/sankey/SankeyPanel';
+import { useSankeyDrawing } from '../src/components/sankey/use-sankey-drawing';
 import { syntheticPixelQuery, zeroPixelQuery } from '../src/layout/testing/synthetic-result';
 import { parsePruneToken } from '../src/layout/prune-spec';
 import type { PixelQueryResult } from '../src/pathways/types';
@@ -84,10 +85,13 @@ function Harness() {
     params.has('reveal') ? Number(params.get('reveal')) : null,
   );
   const [target, setTarget] = useState<number | null>(null);
+  // Built once here, as PathwayView does in the app.
+  const { drawing, frame } = useSankeyDrawing(result, settings, CLASS_NAMES, 560);
   return (
     <main style={{ padding: 16, maxWidth: 1360 }}>
       <SankeyPanel
-        result={result}
+        drawing={drawing}
+        frame={frame}
         classNames={CLASS_NAMES}
         predicted={result.classIndex}
         targetClass={target}
@@ -98,7 +102,6 @@ function Harness() {
         onPinNode={setPinned}
         reveal={reveal}
         onRevealChange={setReveal}
-        height={560}
       />
     </main>
   );

@@ -104,7 +104,7 @@ export function sankeyToJson(
     stats: { ...graph.stats },
     balance: { maxImbalance: graph.maxImbalance, maxFlowMismatch: graph.maxFlowMismatch },
     notes: [
-      'Flows are signed contributions to the class logit (pathways.md, definition 5).',
+      'Flows are signed contributions to the class logit (docs/method.md, definition 5).',
       'At every node: inFlow + hiddenIn = flow = outFlow + hiddenOut, up to float32 rounding.',
       '"other" nodes and their links are exact sums of their members.',
       'Links to or from "other" nodes may cancel: memberAbs ≥ |flow|.',

@@ -95,3 +95,11 @@ export function buildColumns(result: PixelQueryResult, poolMode: PoolMode): Sank
   }
   return columns;
 }
+
+/**
+ * How many columns the Sankey of `result` has (the playback steps), without building its graph:
+ * for panels beside the Sankey that need only this (e.g. lecture mode's step keys).
+ */
+export function sankeyColumnCount(result: PixelQueryResult | null, poolMode: PoolMode): number {
+  return result ? buildColumns(result, poolMode).length : 0;
+}

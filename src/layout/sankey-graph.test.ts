@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describePixels } from './sankey-columns';
 import { buildSankeyGraph, nodeTotals } from './sankey-graph';
 import type { SankeyGraph, SankeyGraphOptions } from './sankey-types';
-import { syntheticPixelQuery, zeroPixelQuery } from './testing/synthetic-result';
+import { negativeFlowQuery, syntheticPixelQuery, zeroPixelQuery } from './testing/synthetic-result';
 
 // Float32 storage of float64-balanced flows leaves ~1e-7 relative error; 1e-5 is a loose bound.
 const TOL = 1e-5;
@@ -199,6 +199,70 @@ describe('buildSankeyGraph: structure', () => {
     const r = syntheticPixelQuery();
     r.edgeFlow[1] = new Float32Array(3);
     expect(() => buildSankeyGraph(r)).toThrow(/edgeFlow\[1\] has 3 entries, expected 8×8/);
+  });
+});
+
+describe('buildSankeyGraph: top-K by |flow| with large negative flows', () => {
+  // conv1 flows +1, −5, +0.5, −0.25, +0.75; dense1 −4, +0.5, +1.25, −0.25, −0.5; R_c(p) = −3.
+  const result = negativeFlowQuery();
+  const ids = (g: SankeyGraph) => g.nodes.map((n) => n.id);
+  const node = (g: SankeyGraph, id: string) => g.nodes.find((n) => n.id === id)!;
+  const link = (g: SankeyGraph, id: string) => g.links.find((l) => l.id === id);
+
+  it('keeps the −5 map over the +1 map (K = 1), and sums the rest into "other" exactly', () => {
+    const g = buildSankeyGraph(result, { prune: { mode: 'topK', k: 1 } });
+    expect(ids(g)).toEqual([
+      'input:0',
+      'conv1:1',
+      'conv1:other',
+      'dense1:0',
+      'dense1:other',
+      'class:1',
+    ]);
+    expect(node(g, 'conv1:1').flow).toBe(-5);
+    expect(node(g, 'conv1:other').members).toEqual([0, 2, 3, 4]);
+    expect(node(g, 'conv1:other').flow).toBe(2); // 1 + 0.5 − 0.25 + 0.75
+    expect(node(g, 'dense1:0').flow).toBe(-4);
+    expect(node(g, 'dense1:other').members).toEqual([1, 2, 3, 4]);
+    expect(node(g, 'dense1:other').flow).toBe(1); // 0.5 + 1.25 − 0.25 − 0.5
+    expect(g.relevance).toBe(-3);
+    expect(g.stats.aggregatedNodes).toBe(8);
+  });
+
+  it('keeps the two largest |flow| (K = 2), not the two most negative or most positive', () => {
+    const g = buildSankeyGraph(result, { prune: { mode: 'topK', k: 2 } });
+    expect(ids(g)).toEqual([
+      'input:0',
+      'conv1:0',
+      'conv1:1',
+      'conv1:other',
+      'dense1:0',
+      'dense1:2',
+      'dense1:other',
+      'class:1',
+    ]);
+    expect(node(g, 'conv1:other')).toMatchObject({ members: [2, 3, 4], flow: 1 });
+    expect(node(g, 'dense1:other')).toMatchObject({ members: [1, 3, 4], flow: -0.25 });
+    // Links to and from "other" are exact sums of their members; opposite signs cancel.
+    expect(link(g, 'conv1:1->dense1:other')).toMatchObject({
+      flow: -0.5,
+      members: 3,
+      memberAbs: 1.5,
+    });
+    expect(link(g, 'conv1:other->dense1:other')).toMatchObject({ flow: 0.25, members: 3 });
+    expect(link(g, 'conv1:other->dense1:0')).toMatchObject({ flow: 0.5, members: 1 });
+    expect(link(g, 'dense1:other->class:1')).toMatchObject({ flow: -0.25, members: 3 });
+    expect(g.maxImbalance).toBe(0);
+    const columnSums = g.columns.map((c) =>
+      g.nodes.filter((n) => n.column === c.index).reduce((s, n) => s + n.flow, 0),
+    );
+    expect(columnSums).toEqual([-3, -3, -3, -3]);
+  });
+
+  it('ranks by |signed size| the same way when asked', () => {
+    const g = buildSankeyGraph(result, { prune: { mode: 'topK', k: 1 }, rankBy: 'signed' });
+    expect(ids(g)).toContain('conv1:1');
+    expect(ids(g)).not.toContain('conv1:0');
   });
 });
 

@@ -1,4 +1,4 @@
-// PixelQueryResult → a pure Sankey graph of signed class flows (pathways.md, definition 5).
+// PixelQueryResult → a pure Sankey graph of signed class flows (docs/method.md, definition 5).
 // Every number is an exact float64 sum of the engine's float32 flows: aggregated "other" nodes sum
 // their members, and pruned links go to explicit per-node hidden tallies, so at every node
 // Σin + hiddenIn = F = Σout + hiddenOut up to the engine's own float32 conservation error.

@@ -1,5 +1,5 @@
 // The Sankey's graph model: plain, DOM-free data derived from a PixelQueryResult. Flows are signed
-// logit contributions (pathways.md, definition 5); widths are drawn ∝ |flow| and colour = sign.
+// logit contributions (docs/method.md, definition 5); widths are drawn ∝ |flow| and colour = sign.
 import type { Measure } from '../pathways/types';
 
 /**

@@ -2,8 +2,7 @@
 // send (ArrowLeft/Right, PageUp/Down, Space) and toggle full screen with 'f'. The step is the
 // Sankey's playback `reveal` in the store, so the playback control and the link follow it.
 import { useEffect } from 'react';
-import { useSankeyGraph } from '../../components/sankey/use-sankey-graph';
-import { selectClassNames } from '../../state/selectors';
+import { sankeyColumnCount } from '../../layout/sankey-columns';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { toggleFullscreen } from './fullscreen';
@@ -11,10 +10,9 @@ import { lectureAction, stepReveal } from './lecture-keys';
 
 export function LectureKeys() {
   const result = useAppState(selectShownPathways);
-  const settings = useAppState((s) => s.sankey);
-  const classNames = useAppState(selectClassNames);
-  // The same cached graph the Sankey draws: its columns are the steps.
-  const columns = useSankeyGraph(result, settings, classNames)?.columns.length ?? 0;
+  const poolMode = useAppState((s) => s.sankey.poolMode);
+  // The Sankey's columns are the steps; counting them needs no graph (PathwayView builds that).
+  const columns = sankeyColumnCount(result, poolMode);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

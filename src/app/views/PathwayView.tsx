@@ -1,16 +1,21 @@
-// The centre of the page: the Sankey of the selection, with its feature maps below. Hover and pin
-// are shared between the two through the store, converting Sankey node ids ↔ maps with
-// layout/node-ref.ts on the graph that is drawn.
+// The centre of the page: the Sankey of the selection, with its feature maps below. This view
+// builds the Sankey once per result and settings (graph and layout: use-sankey-drawing.ts) and
+// passes it down; the panels below only draw it (docs/sankey.md, "Data flow"). Hover and pin are
+// shared between the Sankey and the maps through the store, converting Sankey node ids ↔ maps
+// with layout/node-ref.ts on the graph that is drawn.
 import { useCallback } from 'react';
 import { useImportantMapIds } from '../../components/analyses/use-important-map-ids';
 import { PathwayPanel } from '../../components/sankey/PathwayPanel';
-import { useSankeyGraph } from '../../components/sankey/use-sankey-graph';
+import { useSankeyDrawing } from '../../components/sankey/use-sankey-drawing';
 import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
 import { mapIdOf } from '../../lib/map-id';
 import { selectClassNames } from '../../state/selectors';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { MapsView } from './MapsView';
+
+/** Height the Sankey is laid out at; its width follows the panel. */
+const SANKEY_HEIGHT = 500;
 
 export function PathwayView() {
   const targetClass = useAppState((s) => s.targetClass);
@@ -20,8 +25,9 @@ export function PathwayView() {
   const hoveredMap = useAppState((s) => s.hoveredMap);
   const result = useAppState(selectShownPathways);
   const classNames = useAppState(selectClassNames);
-  // The same cached graph the Sankey draws (keyed by result and options).
-  const graph = useSankeyGraph(result, settings, classNames);
+  // The one build of the graph and its layout for this view; everything below draws it.
+  const { drawing, frame } = useSankeyDrawing(result, settings, classNames, SANKEY_HEIGHT);
+  const graph = drawing?.graph ?? null;
   const actions = appStore.getState();
   // Finding 1 on the Sankey: the Analyses area's top-m maps per layer (empty when marking is off).
   const markedNodeIds = useImportantMapIds();
@@ -47,6 +53,8 @@ export function PathwayView() {
   return (
     <div className="pathway-stack">
       <PathwayPanel
+        drawing={drawing}
+        frame={frame}
         targetClass={targetClass}
         onTargetClassChange={actions.setTargetClass}
         settings={settings}
@@ -58,7 +66,6 @@ export function PathwayView() {
         markedNodeIds={markedNodeIds}
         reveal={reveal}
         onRevealChange={actions.setReveal}
-        height={500}
       />
       <MapsView graph={graph} />
     </div>

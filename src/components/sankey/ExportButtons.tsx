@@ -1,5 +1,6 @@
 // Export the Sankey as a standalone SVG, a 2× PNG, or JSON of exactly what is drawn (with the
-// pruned flow). The figure is laid out afresh at a fixed print size, from the same graph.
+// pruned flow). It takes the graph the view built (never rebuilt here) and, on a click only, lays
+// it out at a fixed print size for the figure's geometry.
 import { useState } from 'react';
 import { sankeyToJson } from '../../layout/export-data';
 import { layoutSankey } from '../../layout/sankey-layout';

@@ -7,6 +7,7 @@ import { DEFAULT_SANKEY_SETTINGS } from '../../layout/sankey-types';
 
 const noop = () => {};
 const props: PathwayPanelProps = {
+  drawing: null,
   targetClass: null,
   onTargetClassChange: noop,
   settings: DEFAULT_SANKEY_SETTINGS,

@@ -1,40 +1,20 @@
-// The Sankey wired to the app: it reads the selection and its pathways from the store
-// (live, or the shipped precomputed example while the model loads; src/app/session asks the
-// worker) and draws them with SankeyPanel. State that belongs in the store and the URL (class,
-// prune, pin, playback) comes in as props with change callbacks, so the shell decides where it
-// lives.
+// The Sankey wired to the app: the selection's state (live, or the shipped precomputed example
+// while the model loads; src/app/session asks the worker) from the store, around SankeyPanel.
+// The drawing (result, graph, layout) and the state that belongs in the store and the URL (class,
+// prune, pin, playback) come in as props from the view (src/app/views/PathwayView.tsx), which
+// built the drawing once; they go to SankeyPanel unchanged.
 import { useEffect } from 'react';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import {
   selectClassData,
   selectPathwaysOrigin,
-  selectShownPathways,
   type PathwaysOrigin,
 } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
-import type { SankeySettings } from '../../layout/sankey-types';
-import { SankeyPanel } from './SankeyPanel';
+import { SankeyPanel, type SankeyControlProps } from './SankeyPanel';
 
-export interface PathwayPanelProps {
-  targetClass: number | null;
-  onTargetClassChange: (classIndex: number | null) => void;
-  settings: SankeySettings;
-  onSettingsChange: (settings: SankeySettings) => void;
-  pinned: string | null;
-  onPinNode: (id: string | null) => void;
-  /** Hovered node id, e.g. to highlight the same map in the feature-map panel. */
-  onHoverNode?: (id: string | null) => void;
-  /** A node hovered in another panel (convert map refs with layout/node-ref.ts). */
-  externalHover?: string | null;
-  /** Node ids of important maps to mark with a ★ (e.g. useImportantMapIds from the Analyses area). */
-  markedNodeIds?: ReadonlySet<string>;
-  reveal: number | null;
-  onRevealChange: (reveal: number | null) => void;
-  /** Lecture mode: hide the prune, layout and export controls. */
-  hideControls?: boolean;
-  height?: number;
-}
+export type PathwayPanelProps = SankeyControlProps;
 
 /** What the view says while it has no pathways to draw. */
 export function pathwayPlaceholder(
@@ -61,7 +41,6 @@ export function PathwayPanel(props: PathwayPanelProps) {
   const classNames = useAppState(selectClassNames);
   const prediction = useAppState(selectCurrentPrediction);
   const fallbackPrediction = useAppState((s) => selectClassData(s)?.prediction ?? null);
-  const result = useAppState(selectShownPathways);
   const origin = useAppState(selectPathwaysOrigin);
   const status = useAppState((s) => s.pathways.status);
   // A count, not the pixel list: a new selection alone must not re-render the Sankey.
@@ -69,7 +48,8 @@ export function PathwayPanel(props: PathwayPanelProps) {
   const error = useAppState((s) => s.pathways.error);
   const unsupported =
     model.summary && !model.summary.pathways.supported ? model.summary.pathways.reason : null;
-  const shown = pixelCount > 0 ? result : null;
+  const drawing = pixelCount > 0 ? props.drawing : null;
+  const shown = drawing?.result ?? null;
   const pixelsKey = shown?.pixels.join(',') ?? '';
 
   // A timing hook for the UI benchmark (scripts/bench-ui.ts): effects run after the commit, so
@@ -112,22 +92,10 @@ export function PathwayPanel(props: PathwayPanelProps) {
         </p>
       )}
       <SankeyPanel
-        result={shown}
+        {...props}
+        drawing={drawing}
         classNames={classNames}
         predicted={prediction?.classIndex ?? fallbackPrediction}
-        targetClass={props.targetClass}
-        onTargetClassChange={props.onTargetClassChange}
-        settings={props.settings}
-        onSettingsChange={props.onSettingsChange}
-        pinned={props.pinned}
-        onPinNode={props.onPinNode}
-        onHoverNode={props.onHoverNode}
-        externalHover={props.externalHover}
-        markedNodeIds={props.markedNodeIds}
-        reveal={props.reveal}
-        onRevealChange={props.onRevealChange}
-        hideControls={props.hideControls}
-        height={props.height}
         placeholder={placeholder}
       />
     </section>

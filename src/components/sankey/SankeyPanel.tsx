@@ -1,9 +1,10 @@
 // The Sankey with its controls, fully controlled: every setting comes in as a prop and goes out
 // through a callback, so the shell decides what lives in the store and the URL (PathwayPanel does
-// that wiring). Usable anywhere a PixelQueryResult is at hand.
+// that wiring). It draws a drawing built once by the view (use-sankey-drawing.ts) and hands
+// parts of it down; nothing here builds or lays out the graph.
 import { memo, useId, useState } from 'react';
-import type { PixelQueryResult } from '../../pathways/types';
 import { describePixels } from '../../layout/sankey-columns';
+import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import type { SankeySettings } from '../../layout/sankey-types';
 import { formatSigned } from '../../lib/format';
 import { describePruneEffect } from '../../layout/prune-spec';
@@ -17,13 +18,17 @@ import { SankeyExplainer } from './SankeyExplainer';
 import { SankeyView } from './SankeyView';
 import { TopChains } from './TopChains';
 import { TargetClassSelector } from './TargetClassSelector';
-import { useSankeyGraph } from './use-sankey-graph';
+import type { SankeyFrame } from './use-sankey-drawing';
 
-export interface SankeyPanelProps {
-  result: PixelQueryResult | null;
-  classNames: readonly string[];
-  /** The model's prediction for the image (the default target class). */
-  predicted: number | null;
+/**
+ * What the shell gives the Sankey (PathwayPanel passes it through unchanged): the drawing, and
+ * the settings that live in the store and the URL with their change callbacks.
+ */
+export interface SankeyControlProps {
+  /** The result, its graph and its layout (use-sankey-drawing.ts); null while there is none. */
+  drawing: SankeyDrawing | null;
+  /** The element the layout was measured on, and its size. */
+  frame?: SankeyFrame;
   /** Chosen target class, or null to follow the prediction. */
   targetClass: number | null;
   onTargetClassChange: (classIndex: number | null) => void;
@@ -31,6 +36,7 @@ export interface SankeyPanelProps {
   onSettingsChange: (settings: SankeySettings) => void;
   pinned: string | null;
   onPinNode: (id: string | null) => void;
+  /** Hovered node id, e.g. to highlight the same map in the feature-map panel. */
   onHoverNode?: (id: string | null) => void;
   /** A node hovered in another panel (see layout/node-ref.ts), highlighted here too. */
   externalHover?: string | null;
@@ -41,7 +47,12 @@ export interface SankeyPanelProps {
   onRevealChange: (reveal: number | null) => void;
   /** Lecture mode hides the option controls (prune, layout, export). */
   hideControls?: boolean;
-  height?: number;
+}
+
+export interface SankeyPanelProps extends SankeyControlProps {
+  classNames: readonly string[];
+  /** The model's prediction for the image (the default target class). */
+  predicted: number | null;
   placeholder?: string;
 }
 
@@ -51,10 +62,11 @@ export interface SankeyPanelProps {
  * the new one.
  */
 export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
-  const { result, settings, onSettingsChange } = props;
+  const { drawing, settings, onSettingsChange } = props;
   const [chain, setChain] = useState<number | null>(null);
   const wordsId = useId();
-  const graph = useSankeyGraph(result, settings, props.classNames);
+  const result = drawing?.result ?? null;
+  const graph = drawing?.graph ?? null;
   const columns = graph?.columns.map((c) => c.label) ?? [];
   const title = graph ? sankeyTitle(graph) : 'Pathways';
   const subtitle = graph
@@ -105,10 +117,8 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         </div>
       )}
       <SankeyView
-        result={result}
-        options={settings}
-        classNames={props.classNames}
-        height={props.height}
+        drawing={drawing}
+        frame={props.frame}
         pinned={props.pinned}
         onPinNode={props.onPinNode}
         onHoverNode={props.onHoverNode}

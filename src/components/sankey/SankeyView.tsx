@@ -1,19 +1,20 @@
-// The pathway Sankey: a controlled, props-driven view of one PixelQueryResult. It owns only
-// transient UI state (hover, keyboard focus); pinning, options and playback come from props so the
-// shell can keep them in the store and the URL.
+// The pathway Sankey: a controlled, props-driven view of one drawing (a result, its graph and its
+// layout, built once by the view: src/components/sankey/use-sankey-drawing.ts). It owns only
+// transient UI state (hover, keyboard focus); pinning and playback come from props so the shell
+// can keep them in the store and the URL. It turns the layout into a scene for the renderers
+// (SankeySvg, LinksCanvas), which draw positioned data only.
 import {
   useCallback,
   useEffect,
   useId,
+  useInsertionEffect,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
 } from 'react';
-import type { PixelQueryResult } from '../../pathways/types';
 import { balance } from '../../layout/sankey-graph';
-import { layoutSankey, type SankeyLayoutOptions } from '../../layout/sankey-layout';
-import type { SankeyGraphOptions } from '../../layout/sankey-types';
+import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { isNavKey, nextNodeId } from '../../layout/node-navigation';
 import { traceChain } from '../../layout/chain-trace';
 import { traceFocus, type SankeyFocus } from '../../layout/trace';
@@ -24,18 +25,17 @@ import { buildScene } from '../../render/sankey-scene';
 import { LinksCanvas, type LinksCanvasHandle } from './LinksCanvas';
 import { SankeyLegend } from './SankeyLegend';
 import { SankeySvg } from './SankeySvg';
-import { SANKEY_CSS, SANKEY_STYLE_HREF } from './sankey-styles';
-import { useElementWidth } from './use-element-width';
-import { useSankeyGraph } from './use-sankey-graph';
+import { adoptSankeyStyles } from './sankey-styles';
+import type { SankeyFrame } from './use-sankey-drawing';
 
 export interface SankeyViewProps {
-  result: PixelQueryResult | null;
-  options?: Partial<SankeyGraphOptions>;
-  classNames?: readonly string[];
-  /** Fixed width in px; by default the view fills its container. */
-  width?: number;
-  height?: number;
-  layout?: Partial<Omit<SankeyLayoutOptions, 'width' | 'height'>>;
+  /** What to draw; null while there is no result. */
+  drawing: SankeyDrawing | null;
+  /**
+   * The element the layout's width was measured on, and the size of the empty frame (default
+   * 960×520). The drawing's layout must have been made at this size.
+   */
+  frame?: SankeyFrame;
   /** Pinned node (or link) id; null when nothing is pinned. */
   pinned?: string | null;
   onPinNode?: (id: string | null) => void;
@@ -61,20 +61,19 @@ const focusOf = (id: string): SankeyFocus =>
   id.includes('->') ? { kind: 'link', id } : { kind: 'node', id };
 
 export function SankeyView(props: SankeyViewProps) {
-  const { result, pinned = null, onPinNode, onHoverNode, reveal = Infinity } = props;
-  const wrapper = useRef<HTMLDivElement>(null);
+  const { drawing, frame, pinned = null, onPinNode, onHoverNode, reveal = Infinity } = props;
+  const result = drawing?.result ?? null;
+  const graph = drawing?.graph ?? null;
+  const layout = drawing?.layout ?? null;
+  // The frame's element is measured by the view that lays the graph out (use-sankey-drawing.ts).
+  const ownWrapper = useRef<HTMLDivElement>(null);
+  const wrapper = frame?.ref ?? ownWrapper;
   const canvas = useRef<LinksCanvasHandle>(null);
-  const measured = useElementWidth(wrapper, props.width ?? 960);
-  const width = props.width ?? measured;
-  const height = props.height ?? 520;
+  const width = frame?.width ?? layout?.width ?? 960;
+  const height = frame?.height ?? layout?.height ?? 520;
   const summaryId = useId();
-  const graph = useSankeyGraph(result, props.options, props.classNames);
-  const layoutKey = JSON.stringify(props.layout ?? {});
-  const layout = useMemo(
-    () => (graph ? layoutSankey(graph, { ...props.layout, width, height }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- layout options keyed by value
-    [graph, width, height, layoutKey],
-  );
+  // Before the first paint, so the figure is never drawn unstyled (not a <style>: sankey-styles.ts).
+  useInsertionEffect(adoptSankeyStyles, []);
   const [hover, setHover] = useState<string | null>(null);
   const [tabStop, setTabStop] = useState<string | null>(null);
 
@@ -151,18 +150,15 @@ export function SankeyView(props: SankeyViewProps) {
   const tabStopId = exists(tabStop) ? tabStop : (layout?.nodes[0]?.id ?? null);
   const readoutId = hover ?? focusId;
 
-  const message = !result
+  const message = !graph
     ? (props.placeholder ?? 'Pick a pixel to see its pathways.')
-    : graph?.empty
+    : graph.empty
       ? 'This pixel sends no signal: its value is 0 (or every path from it is gated off), so it ' +
         'has no pathways. Pick a pixel on the object, or use mean-centred input.'
       : null;
 
   return (
     <div className="pl-sankey" ref={wrapper}>
-      <style href={SANKEY_STYLE_HREF} precedence="default">
-        {SANKEY_CSS}
-      </style>
       {useCanvas && scene && <LinksCanvas ref={canvas} scene={scene} />}
       <SankeySvg
         scene={scene ?? { width, height, headers: [], links: [], nodes: [] }}

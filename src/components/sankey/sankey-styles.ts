@@ -1,7 +1,8 @@
-// Styles of the Sankey components, as one string rendered in a hoisted <style> element (React 19
-// dedupes it by href), so the components carry their look without a CSS import and also render
-// under Node (the dev harness and tests use react-dom/server).
-export const SANKEY_STYLE_HREF = 'pathway-lens-sankey';
+// Styles of the Sankey components, as one string that SankeyView adopts into the document as a
+// constructed stylesheet, so the components carry their look without a CSS import and also render
+// under Node (tests use react-dom/server). Not an inline <style> element: the page's content
+// security policy (vite/content-security-policy.ts, style-src 'self') refuses those, and CSSOM
+// stylesheets are outside its reach.
 
 export const SANKEY_CSS = `
 .pl-sankey { position: relative; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
@@ -35,7 +36,7 @@ export const SANKEY_CSS = `
 .pl-chains .pl-positive { color: #00468c; }
 .pl-chains .pl-negative { color: #6f3600; }
 .pl-effect { color: #57606a; font-variant-numeric: tabular-nums; }
-.pl-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 12px; color: #1f2328; margin: 6px 0; }
+:where(.pl-legend) { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 12px; color: #1f2328; margin: 6px 0; }
 .pl-legend > span { display: inline-flex; align-items: center; }
 .pl-legend .pl-swatch { display: inline-block; width: 18px; height: 10px; margin-right: 6px; vertical-align: -1px; }
 .pl-legend .pl-legend-marker { margin-right: 6px; font-size: 13px; }
@@ -50,3 +51,27 @@ export const SANKEY_CSS = `
   .pl-sankey, .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: none; }
 }
 `;
+
+const adopted = new WeakSet<Document>();
+
+/**
+ * Adds SANKEY_CSS to the document once. Adopted sheets follow the page's own in the cascade, so
+ * where a rule here and one of the app's have the same specificity, this one wins. The one such
+ * pair, `.pl-legend` (also the feature maps' colour legend, src/components/maps/common.css), is
+ * written `:where(.pl-legend)` here so that the app's rule still wins, as when these styles came
+ * first in the page. Without constructable stylesheets (old browsers) a <style> element goes
+ * first in <head> instead, which a strict policy refuses.
+ */
+export function adoptSankeyStyles(doc: Document | undefined = globalThis.document): void {
+  if (!doc || adopted.has(doc)) return;
+  adopted.add(doc);
+  if (typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(SANKEY_CSS);
+    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+    return;
+  }
+  const style = doc.createElement('style');
+  style.textContent = SANKEY_CSS;
+  doc.head.prepend(style);
+}

@@ -169,3 +169,102 @@ function greedyChains(nodeFlow: Float32Array[]): PathwayChain[] {
 export function zeroPixelQuery(overrides: Partial<SyntheticSpec> = {}): PixelQueryResult {
   return syntheticPixelQuery({ ...overrides, relevance: 0 });
 }
+
+export interface EdgeSpec {
+  layers: SyntheticLayer[];
+  /** Per layer, the flow matrix from the previous layer's channels (row) to this layer's (column). */
+  edges: number[][];
+  inputChannels?: number;
+  classIndex: number;
+  pixels?: number[];
+  inputSize?: number;
+}
+
+/**
+ * A PixelQueryResult with exactly the given edge flows: node flows are their column sums, the
+ * input's flow its row sums, and R_c(p) the chosen class's flow. For hand-written cases (e.g.
+ * large negative flows) whose expected numbers a test can state exactly.
+ */
+export function pixelQueryFromEdges(spec: EdgeSpec): PixelQueryResult {
+  const inputChannels = spec.inputChannels ?? 1;
+  const inputSize = spec.inputSize ?? 28;
+  const layers: PathwayLayerInfo[] = spec.layers.map((l, index) => ({
+    index,
+    name: l.name,
+    kind: l.kind,
+    height: l.size,
+    width: l.size,
+    channels: l.channels,
+  }));
+  let sources = inputChannels;
+  const inputFlow = new Float32Array(inputChannels);
+  const nodeFlow: Float32Array[] = [];
+  const edgeFlow = layers.map((layer, l) => {
+    const e = spec.edges[l] ?? [];
+    const C = layer.channels;
+    if (e.length !== sources * C) {
+      throw new Error(`edges[${l}] has ${e.length} entries, expected ${sources}×${C}`);
+    }
+    const flow = new Float64Array(C);
+    for (let j = 0; j < sources; j++) {
+      for (let k = 0; k < C; k++) {
+        const v = e[j * C + k] ?? 0;
+        flow[k]! += v;
+        if (l === 0) inputFlow[j]! += v;
+      }
+    }
+    nodeFlow.push(Float32Array.from(flow));
+    sources = C;
+    return Float32Array.from(e);
+  });
+  const sizes = nodeFlow.map((f) => ({
+    signed: f.map((v) => v),
+    positive: f.map((v) => Math.max(0, v)),
+    l1: f.map((v) => Math.abs(v)),
+  }));
+  return {
+    pixels: spec.pixels ?? [14 * inputSize + 9],
+    classIndex: spec.classIndex,
+    input: { height: inputSize, width: inputSize, channels: inputChannels },
+    layers,
+    sizes,
+    nodeFlow,
+    edgeFlow,
+    inputFlow,
+    relevance: nodeFlow[nodeFlow.length - 1]?.[spec.classIndex] ?? 0,
+    diffusion: layers.map((l) => new Float32Array(l.height * l.width * l.channels)),
+    chains: [],
+    beamWidth: 4,
+    maxConservationError: 0,
+  };
+}
+
+/**
+ * Large negative flows, for ranking tests: one pixel → five conv maps with flows
+ * +1, −5, +0.5, −0.25, +0.75 → five dense units with flows −4, +0.5, +1.25, −0.25, −0.5 → class 1,
+ * so R_c(p) = −3. By |flow| the −5 map and the −4 unit rank first; by signed flow they would rank
+ * last (descending) and the +1 map second to last (ascending). Every value is a small dyadic
+ * fraction, exact in float32, so "other" sums are exact too.
+ */
+export function negativeFlowQuery(): PixelQueryResult {
+  // Row j: conv map j's flow split over the dense units (rows sum to the map's flow).
+  // prettier-ignore
+  const convToDense = [
+  //  u0     u1    u2     u3     u4
+      0,     0,    1,     0,     0,     // map 0: +1
+      -4.5,  0.5,  0,     -0.5,  -0.5,  // map 1: −5
+      0,     0,    0.25,  0.25,  0,     // map 2: +0.5
+      0,     0,    0,     0,     -0.25, // map 3: −0.25
+      0.5,   0,    0,     0,     0.25,  // map 4: +0.75
+  ];
+  const dense = [-4, 0.5, 1.25, -0.25, -0.5];
+  return pixelQueryFromEdges({
+    layers: [
+      { name: 'conv1', kind: 'conv', channels: 5, size: 28 },
+      { name: 'dense1', kind: 'dense', channels: 5, size: 1 },
+      { name: 'logits', kind: 'logits', channels: 2, size: 1 },
+    ],
+    edges: [[1, -5, 0.5, -0.25, 0.75], convToDense, dense.flatMap((f) => [0, f])],
+    classIndex: 1,
+  });
+}

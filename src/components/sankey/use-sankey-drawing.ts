@@ -1,0 +1,51 @@
+// The one place the app builds the Sankey: the graph of a result for the settings, and its layout
+// at the frame's measured width. Called once per view (src/app/views/PathwayView.tsx, and the dev
+// harness); SankeyPanel and everything below it take the output as props and never rebuild it
+// (docs/sankey.md, "Data flow").
+import { useMemo, useRef, type RefObject } from 'react';
+import type { PixelQueryResult } from '../../pathways/types';
+import type { SankeyDrawing } from '../../layout/sankey-drawing';
+import { buildSankeyGraph } from '../../layout/sankey-graph';
+import { layoutSankey } from '../../layout/sankey-layout';
+import type { SankeySettings } from '../../layout/sankey-types';
+import { useElementWidth } from './use-element-width';
+
+/** The Sankey's frame: the element it fills (measured here) and the size it is laid out at. */
+export interface SankeyFrame {
+  ref: RefObject<HTMLDivElement | null>;
+  width: number;
+  height: number;
+}
+
+export interface SankeyViewModel {
+  /** Null while there is no result. */
+  drawing: SankeyDrawing | null;
+  frame: SankeyFrame;
+}
+
+export function useSankeyDrawing(
+  result: PixelQueryResult | null,
+  settings: SankeySettings,
+  classNames: readonly string[],
+  height: number,
+): SankeyViewModel {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref, 960);
+  // Keyed by value: an equal settings object (e.g. re-set from the link) must not rebuild.
+  const settingsKey = JSON.stringify(settings);
+  const graph = useMemo(
+    () => (result ? buildSankeyGraph(result, { ...settings, classNames }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
+    [result, settingsKey, classNames],
+  );
+  const layout = useMemo(
+    () => (graph ? layoutSankey(graph, { width, height }) : null),
+    [graph, width, height],
+  );
+  const drawing = useMemo(
+    () => (result && graph && layout ? { result, graph, layout } : null),
+    [result, graph, layout],
+  );
+  const frame = useMemo(() => ({ ref, width, height }), [width, height]);
+  return { drawing, frame };
+}
