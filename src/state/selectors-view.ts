@@ -46,6 +46,13 @@ export function selectPathwaysOrigin(s: AppState): PathwaysOrigin {
   return s.pathways.result && version === String(s.image?.version) ? 'stale' : 'none';
 }
 
+/** The label on a precomputed view: it must not promise a live model that failed to load. */
+export function selectPrecomputedLabel(s: AppState): string {
+  return s.model.status === 'error'
+    ? 'precomputed — the live model could not be loaded'
+    : 'precomputed — live model loading…';
+}
+
 export function selectShownPathways(s: AppState): PixelQueryResult | null {
   switch (selectPathwaysOrigin(s)) {
     case 'live':

@@ -5,7 +5,11 @@ import { useDeferredValue, useMemo } from 'react';
 import { ClassPanel } from '../../components/classes/ClassPanel';
 import { selectionContribution, summarizeSelection } from '../../lib/selection';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
-import { precomputedFitsImage, selectClassData } from '../../state/selectors-view';
+import {
+  precomputedFitsImage,
+  selectClassData,
+  selectPrecomputedLabel,
+} from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 
@@ -19,6 +23,7 @@ export function ClassView() {
   const precomputed = useAppState(
     (s) => precomputedFitsImage(s) && s.forward.imageVersion !== s.image?.version,
   );
+  const precomputedLabel = useAppState(selectPrecomputedLabel);
   const image = useAppState((s) => s.image?.pixels ?? null);
   // Deferred, like the feature maps: the new Sankey is what a click waits for.
   const pixels = useDeferredValue(useAppState((s) => s.selection?.pixels ?? NO_PIXELS));
@@ -60,7 +65,7 @@ export function ClassView() {
     <div className="class-view" data-origin={precomputed ? 'precomputed' : 'live'}>
       {precomputed && (
         <p className="pl-origin pl-origin-precomputed" data-testid="class-origin">
-          precomputed — live model loading…
+          {precomputedLabel}
         </p>
       )}
       <ClassPanel

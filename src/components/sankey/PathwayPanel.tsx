@@ -10,6 +10,7 @@ import {
   selectClassData,
   selectPathwaysOrigin,
   type PathwaysOrigin,
+  selectPrecomputedLabel,
 } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
 import { SankeyPanel, type SankeyControlProps } from './SankeyPanel';
@@ -31,7 +32,7 @@ export function pathwayPlaceholder(
 
 const ORIGIN_TEXT: Record<PathwaysOrigin, string> = {
   live: '',
-  precomputed: 'precomputed — live model loading…',
+  precomputed: '', // selectPrecomputedLabel: it depends on the model's status
   stale: 'updating…',
   none: '',
 };
@@ -60,7 +61,8 @@ export function PathwayPanel(props: PathwayPanelProps) {
   }, [origin, shown, pixelsKey]);
 
   const placeholder = pathwayPlaceholder(unsupported, model.status, pixelCount);
-  const note = ORIGIN_TEXT[origin];
+  const precomputedLabel = useAppState(selectPrecomputedLabel);
+  const note = origin === 'precomputed' ? precomputedLabel : ORIGIN_TEXT[origin];
 
   return (
     <section
