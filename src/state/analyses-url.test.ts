@@ -40,6 +40,19 @@ describe('analyses link fields (a group of the one URL table)', () => {
     expect(problems[0]).toContain("The link's an value");
   });
 
+  it('refuses a patch that does not fit the image instead of silently clamping it', () => {
+    expect(analysesOf('?patch=22,20,8').state.patch).toBeNull(); // 22 + 8 > 28
+    expect(analysesOf('?patch=22,20,8').problems).toEqual([
+      'The link\'s patch value "22,20,8" was ignored (expected a patch of size 2 to 14 inside the 28×28 image).',
+    ]);
+    expect(analysesOf('?patch=2,3,30').problems).toHaveLength(1); // larger than the slider allows
+    expect(analysesOf('?patch=22,20,8').state.patch).toBeNull();
+    expect(analysesOf('?patch=20,20,6')).toEqual({
+      state: { ...defaultAnalysesUrlState(), patch: { row: 20, col: 20, size: 6 } },
+      problems: [],
+    });
+  });
+
   it('accepts ε in [0, 0.5] with up to three decimals', () => {
     expect(['0', '0.1', '.05', '0.125', '0.5'].map(parseEpsilon)).toEqual([
       0, 0.1, 0.05, 0.125, 0.5,

@@ -10,6 +10,7 @@ import {
   parseShift,
   type PatchBox,
   type Shift,
+  PATCH_SIZE,
 } from '../lib/patch-geometry';
 import type { AttackMode } from '../worker/analysis-protocol';
 import { isAnalysisId, type AnalysesUrlState, type AnalysisId } from './analyses-types';
@@ -62,6 +63,19 @@ export const ANALYSES_URL_FIELDS = {
     parse: parsePatch,
     serialize: (v) => (v === null ? null : formatPatch(v)),
     hint: 'row,col,size of the occluding patch, like 10,8,6',
+    // Refused rather than clamped: a clamped patch would hide other pixels than the link says.
+    check: (v, facts) => {
+      if (v === null || !facts.input) return v === null ? null : undefined;
+      const { height, width } = facts.input;
+      const fits =
+        v.size >= PATCH_SIZE.min &&
+        v.size <= PATCH_SIZE.max &&
+        v.row + v.size <= height &&
+        v.col + v.size <= width;
+      return fits
+        ? null
+        : `a patch of size ${PATCH_SIZE.min} to ${PATCH_SIZE.max} inside the ${height}×${width} image`;
+    },
   }),
   shift: defineField<Shift>({
     key: 'shift',
