@@ -103,5 +103,12 @@ export const SANKEY_URL_FIELDS = {
     parse: (t) => (/^\d{1,2}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined),
     serialize: (v) => (v === null ? null : String(v)),
     hint: 'a layer step from 1',
+    // Columns: the input, at most one per pathway layer (the logits are the class column).
+    check: (v, facts) => {
+      if (v === null) return null;
+      if (!facts.layers) return undefined;
+      const steps = facts.layers.length + 1;
+      return v <= steps ? null : `a layer step from 1 to ${steps}`;
+    },
   }),
 };

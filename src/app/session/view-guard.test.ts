@@ -106,6 +106,21 @@ describe('view guard', () => {
     expect(toUrlState(store.getState(), analyses.getState()).attackTarget).toBeNull();
   });
 
+  it('refuses a playback step beyond the last column once the layers are known', () => {
+    const store = start('?step=9');
+    store.getState().selectSample(0);
+    expect(store.getState().reveal).toBe(9); // undecided until the engine names the layers
+    store.getState().patchForward({ data: FORWARD });
+    expect(store.getState().reveal).toBeNull();
+    expect(linkNotice(store)).toBe(
+      `The link's step value "9" was ignored (expected a layer step from 1 to ${FORWARD.layers.length + 1}).`,
+    );
+    const ok = start('?step=2');
+    ok.getState().selectSample(0);
+    ok.getState().patchForward({ data: FORWARD });
+    expect(ok.getState().reveal).toBe(2);
+  });
+
   it('keeps valid pins and maps, and checks each value once', () => {
     const store = start('?map=conv1:3&pin=conv1:3&class=1');
     store.getState().selectSample(0);

@@ -65,7 +65,9 @@ export const LINK_RESETS: Partial<Record<UrlFieldName, Reset>> = {
     const s = app.getState();
     s.setPins(null, s.pinnedMap);
   },
+  reveal: (app) => app.getState().setReveal(null),
   attackTarget: (_app, analyses) => analyses.getState().setAttackTarget(null),
+  patch: (_app, analyses) => analyses.getState().setPatch(null),
 };
 
 export function startViewGuard(
