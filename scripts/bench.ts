@@ -8,7 +8,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { cpus, loadavg } from 'node:os';
 import { writeBenchmarkSection } from './lib/benchmarks-doc';
-import { planDim } from '../src/pathways/diffusion';
 import { uploadGates } from '../src/pathways/device';
 import { windowSizes } from '../src/pathways/diffusion';
 import {
@@ -21,6 +20,7 @@ import {
 } from '../src/pathways/index';
 import { forwardFull } from '../src/pathways/query';
 import { gradTimesInput } from '../src/pathways/testing/checks';
+import { pixelFrame, planWindows } from '../src/pathways/windows';
 import { naiveQuery, sizesByPixelLoop } from './lib/naive';
 import { loadShippedModel, readSampleSet, sampleInput } from './lib/shipped';
 
@@ -73,29 +73,17 @@ function fullForwardMacs(net: Network, upTo = net.layers.length - 1): number {
 
 /** MACs of the windowed engine for these pixels (uniform window size per layer, as computed). */
 function windowedMacs(net: Network, pixels: Int32Array): number {
-  const W0 = net.input.width;
-  let oh: Int32Array = Int32Array.from(pixels, (p) => Math.floor(p / W0));
-  let ow: Int32Array = Int32Array.from(pixels, (p) => p % W0);
-  let wh = 1;
-  let ww = 1;
-  let H = net.input.height;
-  let W = net.input.width;
+  let w = pixelFrame(net.input.height, net.input.width, net.input.channels, pixels);
   let macs = 0;
   for (const l of net.layers) {
     if (l.kind === 'conv' || l.kind === 'pool') {
-      const [kh, kw] = l.kind === 'conv' ? l.kernelSize : l.poolSize;
-      const ph = planDim(oh, wh, H, l.info.height, kh, l.strides[0], l.pads.top, false);
-      const pw = planDim(ow, ww, W, l.info.width, kw, l.strides[1], l.pads.left, false);
-      if (l.kind === 'conv')
-        macs += pixels.length * ph.size * pw.size * kh * kw * l.inShape[2] * l.info.channels;
-      [oh, ow, wh, ww, H, W] = [
-        ph.origin,
-        pw.origin,
-        ph.size,
-        pw.size,
-        l.info.height,
-        l.info.width,
-      ];
+      // The engine's own window plan (windows.ts), so the count follows what it computes.
+      const { out } = planWindows(l, w, false);
+      if (l.kind === 'conv') {
+        const [kh, kw] = l.kernelSize;
+        macs += pixels.length * out.wh * out.ww * kh * kw * l.inShape[2] * l.info.channels;
+      }
+      w = out;
     } else {
       macs += pixels.length * l.inShape[0] * l.inShape[1] * l.inShape[2] * l.info.channels;
     }

@@ -3,7 +3,7 @@ import type { Measure } from '../../src/pathways/types';
 
 export const HELP = `Usage: npm run pathways -- [options]
 
-Traces pixel diffusion pathways (pathways.md) through a shipped model on the wasm backend.
+Traces pixel diffusion pathways (docs/method.md) through a shipped model on the wasm backend.
 
 Input (one of):
   --sample N            sample N of public/samples/<model>.bin (default 0)

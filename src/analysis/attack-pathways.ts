@@ -1,4 +1,4 @@
-// Finding 4a (pathways.md): do pathways explain adversarial attacks? For each attacked image we
+// Finding 4a (docs/analyses.md): do pathways explain adversarial attacks? For each attacked image we
 // compare its image-level pathway vectors (per-map sizes, per layer) with those of the original
 // and of a natural image of the class the attack produced. If the attack "re-routes" the pixels'
 // pathways, the attacked image should resemble the target more than the original, at least in

@@ -2,9 +2,8 @@
 // iterative FGSM (I-FGSM, the L∞ projected-gradient attack without random start). Gradients come
 // from tf.grad through the same batched forward pass the model computes; images stay in [0, 1].
 import * as tf from '@tensorflow/tfjs-core';
-import type { Network } from '../pathways';
+import { batchTensor, forwardLogits, type Network } from '../pathways';
 import { progress, yieldAndCheck, type RunControl } from './control';
-import { batchTensor, forwardLogits } from './forward';
 import { imageSize, type ImageSet } from './images';
 
 /** Σ_i cross-entropy(logits_i, classes_i) of a batch. */

@@ -1,9 +1,9 @@
 // Category consistency and portion-hot classification on synthetic profiles with known answers.
 import { describe, expect, it } from 'vitest';
-import type { PathwayLayerInfo } from '../pathways';
+import { portionHotCode, type PathwayLayerInfo } from '../pathways';
 import { categoryConsistency } from './consistency';
 import { groupSeparation } from './groups';
-import { nearestCentroidAccuracy, portionHotVector, projectCodes } from './portion-hot';
+import { nearestCentroidAccuracy, projectCodes } from './portion-hot';
 import { meanProfile, type PathwayProfile } from './profile';
 
 const layers: PathwayLayerInfo[] = [
@@ -78,11 +78,11 @@ describe('portion-hot codes', () => {
       profile(1, [0, 0.1, 0.9, 0], [0, 1, 0]),
     ];
     const test = [profile(0, [0.8, 0.2, 0, 0], [1, 0, 0]), profile(1, [0, 0, 0.8, 0.2], [0, 1, 0])];
-    expect(portionHotVector(train[0]!)).toEqual(Float32Array.from([1, 0, 0, 0, 1, 0, 0]));
-    expect(portionHotVector(train[0]!, [1])).toEqual(Float32Array.from([1, 0, 0]));
+    expect(portionHotCode(train[0]!)).toEqual(Float32Array.from([1, 0, 0, 0, 1, 0, 0]));
+    expect(portionHotCode(train[0]!, [1])).toEqual(Float32Array.from([1, 0, 0]));
     const r = nearestCentroidAccuracy(
-      { codes: train.map((p) => portionHotVector(p)), labels: [0, 0, 1, 1] },
-      { codes: test.map((p) => portionHotVector(p)), labels: [0, 1] },
+      { codes: train.map((p) => portionHotCode(p)), labels: [0, 0, 1, 1] },
+      { codes: test.map((p) => portionHotCode(p)), labels: [0, 1] },
       2,
     );
     expect(r.accuracy).toBe(1);
@@ -92,8 +92,8 @@ describe('portion-hot codes', () => {
     ]);
     expect(r.chance).toBe(0.5);
     const proj = projectCodes(
-      train.map((p) => portionHotVector(p)),
-      { codes: test.map((p) => portionHotVector(p)), labels: [0, 1] },
+      train.map((p) => portionHotCode(p)),
+      { codes: test.map((p) => portionHotCode(p)), labels: [0, 1] },
     );
     expect(Math.sign(proj.points[0]![0]!)).not.toBe(Math.sign(proj.points[1]![0]!));
   });

@@ -1,4 +1,4 @@
-// Finding 2 (pathways.md): large pathways of one category follow more consistent trends than those
+// Finding 2 (docs/analyses.md): large pathways of one category follow more consistent trends than those
 // of different categories. Measure: per layer, the mean Pearson correlation of image-level pathway
 // vectors (one number per map) over all same-class pairs vs all different-class pairs.
 import type { PathwayLayerInfo } from '../pathways';

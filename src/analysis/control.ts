@@ -9,7 +9,7 @@ export interface RunControl {
 }
 
 /** Throws the signal's reason (an AbortError by default) when it has been aborted. */
-export function checkAborted(signal: AbortSignal | undefined): void {
+function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw signal.reason instanceof Error
       ? signal.reason

@@ -1,4 +1,4 @@
-// Finding 5 (pathways.md): does the total number of pathways N_total separate original, deformed
+// Finding 5 (docs/analyses.md): does the total number of pathways N_total separate original, deformed
 // (attacked) and target samples? Histograms on shared bins and the AUC of every pair of groups.
 import { auc } from './auc';
 import { histogram, type Histogram } from './histogram';

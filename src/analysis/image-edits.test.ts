@@ -3,15 +3,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork, disposeNetwork, type Network } from '../pathways';
+import {
+  buildNetwork,
+  countPathways,
+  disposeNetwork,
+  forwardLogits,
+  nonZeroPixels,
+  type Network,
+} from '../pathways';
 import { useWasm } from '../pathways/testing/backend';
 import { fgsm, targetedAttack } from './attacks';
-import { forwardLogits } from './forward';
-import { inkPixels, occludeImage, shiftImage } from './images';
+import { occludeImage, shiftImage } from './images';
 import { layerStride, movementAnalysis } from './movement';
 import { occlusionAnalysis, patchOnInk } from './occlusion';
 import { mulberry32 } from './prng';
-import { countPathways, analyseImage } from './profile';
+import { analyseImage } from './profile';
 import { blob, signalImages, signalNet, zeroBiasVgg } from './testing/nets';
 
 let model: LayersModel;
@@ -40,7 +46,7 @@ describe('image edits', () => {
     expect(Array.from(occludeImage(x, input, { row: 1, col: 1, size: 5 }))).toEqual([
       1, 0, 0, 0, 0, 0, 0, 0, 0,
     ]);
-    expect(inkPixels(x, input)).toEqual([0, 4, 8]);
+    expect(Array.from(nonZeroPixels({ image: x, input }))).toEqual([0, 4, 8]);
   });
 });
 

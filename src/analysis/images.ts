@@ -85,27 +85,3 @@ export function occludeImage(
   }
   return out;
 }
-
-export function insidePatch(patch: Patch, row: number, col: number): boolean {
-  return (
-    row >= patch.row &&
-    row < patch.row + patch.size &&
-    col >= patch.col &&
-    col < patch.col + patch.size
-  );
-}
-
-/** Flat positions (row * W + col) with a non-zero value in some channel. */
-export function inkPixels(image: Float32Array, input: InputInfo): number[] {
-  const C = input.channels;
-  const out: number[] = [];
-  for (let p = 0; p < input.height * input.width; p++) {
-    for (let ch = 0; ch < C; ch++) {
-      if (image[p * C + ch] !== 0) {
-        out.push(p);
-        break;
-      }
-    }
-  }
-  return out;
-}

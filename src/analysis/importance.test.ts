@@ -3,9 +3,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork, disposeNetwork, type Network } from '../pathways';
+import { buildNetwork, disposeNetwork, forwardLogits, type Network } from '../pathways';
 import { useWasm } from '../pathways/testing/backend';
-import { forwardLogits } from './forward';
 import { featureMapImportance, importantMaps, parseImportance } from './importance';
 import { OverlapAccumulator, pathwayAblationTest } from './overlap';
 import { profileImages } from './profile';

@@ -1,12 +1,10 @@
-// Feature-map importance by ablation (pathways.md, definition 9): zero one whole channel of one
-// layer (after its ReLU) and measure, on held-out images, the drop in accuracy and in the mean
-// probability of the true class. Ranked per layer. The result is plain JSON so the app can cache
-// it per model (public/models/<id>/importance.json).
-import * as tf from '@tensorflow/tfjs-core';
-import type { Network, PathwayLayerKind } from '../pathways';
+// Feature-map importance by ablation (docs/method.md, definition 9) as an analysis: the engine's
+// mapImportance (src/pathways/importance.ts, the one implementation) with progress, cancellation
+// and a choice of ranking, as plain JSON that the app caches per model
+// (public/models/<id>/importance.json).
+import { ablatableLayers, mapImportance, type Network, type PathwayLayerKind } from '../pathways';
 import { progress, yieldAndCheck, type RunControl } from './control';
-import { batchTensor, runLayers, scoreLogits } from './forward';
-import type { ImageSet } from './images';
+import { imageSize, type ImageSet } from './images';
 import { rankDescending } from './statistics';
 
 export type ImportanceRank = 'probability' | 'accuracy';
@@ -46,11 +44,6 @@ export interface ImportanceOptions extends RunControl {
   source?: string;
 }
 
-/** Layers whose maps are ablated by default: all but the logits. */
-export function ablatableLayers(net: Network): number[] {
-  return net.layers.flatMap((l, i) => (l.kind === 'logits' ? [] : [i]));
-}
-
 export async function featureMapImportance(
   net: Network,
   set: ImageSet,
@@ -59,73 +52,29 @@ export async function featureMapImportance(
   const rankBy = options.rankBy ?? 'probability';
   const batchSize = Math.max(1, options.batchSize ?? 250);
   const layers = options.layers ?? ablatableLayers(net);
-  const last = net.layers.length - 1;
   const N = set.count;
   if (N === 0) throw new Error('Importance needs at least one image.');
   const units = layers.reduce((s, l) => s + net.layers[l]!.info.channels, 0);
-  const batches = Math.ceil(N / batchSize);
-  const tick = progress(options, batches * (units + 1));
-  let baseCorrect = 0;
-  let baseProb = 0;
-  const correct = layers.map((l) => new Float64Array(net.layers[l]!.info.channels));
-  const prob = layers.map((l) => new Float64Array(net.layers[l]!.info.channels));
-  for (let start = 0; start < N; start += batchSize) {
-    const b = Math.min(batchSize, N - start);
-    const x = batchTensor(net, set.images, start, b);
-    try {
-      const base = tf.tidy(() => runLayers(net, x, 0, last) as tf.Tensor2D);
-      const s = await scoreLogits(base, set.labels, start);
-      base.dispose();
-      for (let i = 0; i < b; i++) {
-        baseCorrect += s.correct[i]!;
-        baseProb += s.trueProbability[i]!;
-      }
-      tick();
-      for (const [li, l] of layers.entries()) {
-        const C = net.layers[l]!.info.channels;
-        // Layers before l are shared by every ablation of l: compute h_l once per batch.
-        const h = tf.tidy(() => runLayers(net, x, 0, l));
-        try {
-          for (let k = 0; k < C; k++) {
-            await yieldAndCheck(options.signal);
-            const logits = tf.tidy(() => {
-              const keep = new Float32Array(C).fill(1);
-              keep[k] = 0;
-              const ablated = tf.mul(h, tf.tensor1d(keep));
-              return (l === last ? ablated : runLayers(net, ablated, l + 1, last)) as tf.Tensor2D;
-            });
-            const r = await scoreLogits(logits, set.labels, start);
-            logits.dispose();
-            for (let i = 0; i < b; i++) {
-              correct[li]![k] = correct[li]![k]! + r.correct[i]!;
-              prob[li]![k] = prob[li]![k]! + r.trueProbability[i]!;
-            }
-            tick();
-          }
-        } finally {
-          h.dispose();
-        }
-      }
-    } finally {
-      x.dispose();
-    }
-  }
-  const baselineAccuracy = baseCorrect / N;
-  const baselineProbability = baseProb / N;
+  // Progress units: each batch's intact pass and each of its ablated maps.
+  const tick = progress(options, Math.ceil(N / batchSize) * (units + 1));
+  const images = set.images.subarray(0, N * imageSize(set.input));
+  const r = await mapImportance(net, images, set.labels.subarray(0, N), {
+    layers,
+    batchSize,
+    onBaseline: () => tick(),
+    onProgress: () => tick(),
+    beforeMap: () => yieldAndCheck(options.signal),
+  });
   const result: ImportanceResult = {
     version: 1,
     sampleSize: N,
-    baselineAccuracy,
-    baselineProbability,
+    baselineAccuracy: r.baseAccuracy,
+    baselineProbability: r.baseTrueProbability,
     rankBy,
     layers: layers.map((l, li) => {
       const info = net.layers[l]!.info;
-      const accuracyDrop = Array.from(correct[li]!, (c) => baselineAccuracy - c / N);
-      const probabilityDrop = Array.from(prob[li]!, (p) => baselineProbability - p / N);
-      const [primary, secondary] =
-        rankBy === 'probability'
-          ? [probabilityDrop, accuracyDrop]
-          : [accuracyDrop, probabilityDrop];
+      const accuracyDrop = r.accuracyDrop[li]!;
+      const probabilityDrop = r.probabilityDrop[li]!;
       return {
         layer: l,
         name: info.name,
@@ -133,7 +82,8 @@ export async function featureMapImportance(
         channels: info.channels,
         accuracyDrop,
         probabilityDrop,
-        ranking: rankDescending(primary, secondary),
+        ranking:
+          rankBy === 'probability' ? rankDescending(probabilityDrop, accuracyDrop) : r.rank[li]!,
       };
     }),
   };

@@ -1,9 +1,9 @@
-// The paper's analyses (pathways.md, "Analyses to reproduce"), pure and reusable: the browser
-// worker and the command-line report (scripts/reproduce.ts) call the same functions. No DOM and no
-// Node APIs; long runs take RunControl (onProgress, AbortSignal).
+// The paper's analyses (findings 1–5, docs/analyses.md), pure and reusable and built on the
+// engine's definitions (src/pathways, docs/method.md): the browser worker and the command-line
+// report (scripts/reproduce.ts) call the same functions. No DOM and no Node APIs; long runs take
+// RunControl (onProgress, AbortSignal).
 export * from './control';
 export * from './images';
-export { forwardLogits, runLayers, predictImages, type ChannelMasks } from './forward';
 export * from './importance';
 export * from './profile';
 export * from './overlap';

@@ -1,4 +1,4 @@
-// Finding 4c (pathways.md): movement perception. Shift the object by (dx, dy) with zero fill.
+// Finding 4c (docs/analyses.md): movement perception. Shift the object by (dx, dy) with zero fill.
 // The conv/pool part is translation-equivariant, so diffusion maps move with the object and the
 // per-map pathway sizes stay the same; exactly so (up to float rounding) when the shift is a
 // multiple of the layer's total pool stride and the object stays clear of the border, where zero

@@ -1,10 +1,16 @@
-// Finding 4b (pathways.md): object completion. Occlude a patch of the object; does the network
+// Finding 4b (docs/analyses.md): object completion. Occlude a patch of the object; does the network
 // still recognise it, and do the visible pixels keep the pathways they had in the intact image?
 // Measure per layer: mean overlap of each visible pixel's top-m maps in the occluded image with
 // the same pixel's top-m maps in the intact image, against two baselines: chance m/C_l and the
 // overlap with a random *other* pixel of the intact image (how generic top maps are anyway).
-import type { ImageStatistics, Network, PathwayLayerInfo, StatisticsOptions } from '../pathways';
-import { inkPixels, occludeImage, type Patch } from './images';
+import {
+  nonZeroPixels,
+  type ImageStatistics,
+  type Network,
+  type PathwayLayerInfo,
+  type StatisticsOptions,
+} from '../pathways';
+import { occludeImage, type Patch } from './images';
 import { deriveSeed, mulberry32, randomInt } from './prng';
 import { analyseImage } from './profile';
 import { correlation, mean } from './statistics';
@@ -42,7 +48,7 @@ export function patchOnInk(
   size: number,
   random: () => number,
 ): Patch {
-  const ink = inkPixels(image, input);
+  const ink = nonZeroPixels({ image, input });
   const centre =
     ink.length > 0 ? ink[randomInt(random, ink.length)]! : (input.height * input.width) >> 1;
   const r = Math.floor(centre / input.width);

@@ -1,11 +1,16 @@
-// Finding 1 (pathways.md): do a pixel's largest pathways cross the maps that matter for
+// Finding 1 (docs/analyses.md): do a pixel's largest pathways cross the maps that matter for
 // classification? Two measures: (a) overlap of each pixel's top-m maps with the top-m maps by
 // ablation importance, against the chance level m/C_l; (b) a causal test: zero, per image, the
 // maps its largest pathways hit, and compare the accuracy drop with zeroing as many random maps.
 import * as tf from '@tensorflow/tfjs-core';
-import type { ImageStatistics, Network } from '../pathways';
+import {
+  batchTensor,
+  runLayers,
+  scoreLogits,
+  type ImageStatistics,
+  type Network,
+} from '../pathways';
 import { progress, yieldAndCheck, type RunControl } from './control';
-import { batchTensor, runLayers, scoreLogits } from './forward';
 import type { ImageSet } from './images';
 import type { ImportanceResult } from './importance';
 import { deriveSeed, mulberry32, sampleWithoutReplacement } from './prng';

@@ -1,21 +1,8 @@
-// Finding 3 (pathways.md): pathway-based ("portion-hot") representations separate the categories.
-// Measures: nearest-class-centroid accuracy on held-out images (centroids from a training split)
-// and a 2-D PCA projection for the scatter plot.
+// Finding 3 (docs/analyses.md): pathway-based ("portion-hot") representations separate the
+// categories. The codes are the engine's (portionHotCode, src/pathways/top-maps.ts, definition 8);
+// the measures here are nearest-class-centroid accuracy on held-out images (centroids from a
+// training split) and a 2-D PCA projection for the scatter plot.
 import { fitPca, projectPca, type PcaResult } from './pca';
-import type { PathwayProfile } from './profile';
-
-/** The image-level portion-hot code over the chosen layers (all by default), concatenated. */
-export function portionHotVector(profile: PathwayProfile, layers?: number[]): Float32Array {
-  const which = layers ?? profile.portionHot.map((_, l) => l);
-  const total = which.reduce((n, l) => n + profile.portionHot[l]!.length, 0);
-  const out = new Float32Array(total);
-  let at = 0;
-  for (const l of which) {
-    out.set(profile.portionHot[l]!, at);
-    at += profile.portionHot[l]!.length;
-  }
-  return out;
-}
 
 export interface NearestCentroidResult {
   accuracy: number;
@@ -30,7 +17,7 @@ export interface NearestCentroidResult {
 }
 
 /** Class means of the training codes; classes without training codes get no centroid (null). */
-export function classCentroids(
+function classCentroids(
   codes: ArrayLike<number>[],
   labels: ArrayLike<number>,
   classCount: number,
@@ -47,10 +34,7 @@ export function classCentroids(
 }
 
 /** Index of the nearest centroid (squared Euclidean distance; ties: lower class). */
-export function nearestCentroid(
-  code: ArrayLike<number>,
-  centroids: Array<Float64Array | null>,
-): number {
+function nearestCentroid(code: ArrayLike<number>, centroids: Array<Float64Array | null>): number {
   let best = -1;
   let bestD = Infinity;
   centroids.forEach((c, y) => {

@@ -1,5 +1,5 @@
-// Image-level pathway profiles: the per-map summaries of one image's pathways (definitions 4, 7, 8)
-// that the population analyses compare. Computing them needs the engine's per-pixel statistics;
+// Image-level pathway profiles: the per-map summaries of one image's pathways (docs/method.md,
+// definitions 4, 7, 8) that the population analyses compare. Computing them needs the engine's per-pixel statistics;
 // keeping only the summaries (≈ 3 × Σ C_l numbers per image) makes thousands of images cheap.
 import {
   computeGates,
@@ -94,58 +94,6 @@ export async function profileImages(
     tick();
   }
   return out;
-}
-
-export interface PathwayCount {
-  total: number;
-  layerTotals: number[];
-  thresholds: number[];
-}
-
-/**
- * Recounts pathways (definition 7) from per-pixel sizes with another threshold or on a pixel
- * subset, without rerunning the engine. `relative` sets τ_l = relative × the largest size on
- * layer l over the counted pixels (as the engine's option does); otherwise τ = threshold (0).
- */
-export function countPathways(
-  stats: ImageStatistics,
-  options: {
-    threshold?: number;
-    relative?: number;
-    pixels?: ArrayLike<number>;
-    measure?: Measure;
-  } = {},
-): PathwayCount {
-  const measure = options.measure ?? stats.measure;
-  let rows: number[];
-  if (options.pixels) {
-    const position = new Map<number, number>();
-    stats.pixels.forEach((p, i) => position.set(p, i));
-    rows = [];
-    for (let j = 0; j < options.pixels.length; j++) {
-      const i = position.get(options.pixels[j]!);
-      if (i !== undefined) rows.push(i);
-    }
-  } else {
-    rows = Array.from(stats.pixels, (_, i) => i);
-  }
-  const layerTotals: number[] = [];
-  const thresholds: number[] = [];
-  stats.sizes.forEach((s, l) => {
-    const values = s[measure];
-    const C = stats.layers[l]!.channels;
-    let tau = options.threshold ?? 0;
-    if (options.relative !== undefined) {
-      let max = -Infinity;
-      for (const i of rows) for (let k = 0; k < C; k++) max = Math.max(max, values[i * C + k]!);
-      tau = rows.length > 0 ? options.relative * max : 0;
-    }
-    let n = 0;
-    for (const i of rows) for (let k = 0; k < C; k++) if (values[i * C + k]! > tau) n++;
-    layerTotals.push(n);
-    thresholds.push(tau);
-  });
-  return { total: layerTotals.reduce((a, b) => a + b, 0), layerTotals, thresholds };
 }
 
 /** Maps of layer l ranked by how many pixels' largest pathways hit them (ties: larger size). */

@@ -8,7 +8,7 @@ export function mean(values: ArrayLike<number>): number {
 }
 
 /** Sample standard deviation (n − 1); NaN for fewer than two values. */
-export function standardDeviation(values: ArrayLike<number>): number {
+function standardDeviation(values: ArrayLike<number>): number {
   const n = values.length;
   if (n < 2) return NaN;
   const m = mean(values);

@@ -16,7 +16,7 @@ export interface GateTensors {
   dispose(): void;
 }
 
-export function checkGates(net: Network, gates: Gates): void {
+function checkGates(net: Network, gates: Gates): void {
   const { height, width, channels } = net.input;
   const ok =
     gates.input.height === height &&

@@ -1,40 +1,38 @@
 // Definition 2 (diffusion) and 3 (bias pathway): the gated, bias-free forward recursion, batched
-// over pixels. Each pixel's diffusion D_l^p is kept only on a window of layer l that contains its
-// support (its projective field, clipped to the map): a batch is a tensor [B, wh, ww, C] plus each
-// pixel's window origin. Windows grow layer by layer; once a window spans the whole map it stays
-// full-size and the cheap whole-map paths take over. With `full: true` every window is the whole
-// map from the start (one-pixel queries, the bias pathway and the naive baselines).
+// over pixels, with the window values in tensors (the device variant; host.ts is the typed-array
+// variant of the same step, and windows.ts their shared geometry). Each pixel's diffusion D_l^p is
+// kept only on a window of layer l that contains its support (its projective field, clipped to
+// the map): a batch is a tensor [B, wh, ww, C] plus each pixel's window origin. Windows grow layer
+// by layer; once a window spans the whole map it stays full-size and the cheap whole-map paths
+// take over. With `full: true` every window is the whole map from the start (one-pixel queries,
+// the bias pathway and the naive baselines).
 //
 // All functions here are synchronous tensor code: call them inside tf.tidy.
 import * as tf from '@tensorflow/tfjs-core';
 import type { GateTensors } from './device';
-import type { ConvSpec, DenseSpec, LayerSpec, Network, PoolSpec } from './network';
+import type { ConvSpec, DenseSpec, Network, PoolSpec } from './network';
 import type { Gates } from './types';
+import {
+  denseFrame,
+  frameCells,
+  fullFrame,
+  isFull,
+  pixelStart,
+  planWindows,
+  poolSources,
+  type WindowFrame,
+} from './windows';
 
-/** A batch of per-pixel diffusions on one layer. */
-export interface Window {
+/** A batch of per-pixel diffusions on one layer, on the device. */
+export interface DiffusionWindow extends WindowFrame {
   /** [B, wh, ww, C] for spatial layers; [B, N] for dense layers (wh = ww = 1). */
   t: tf.Tensor;
-  /** Window origin (row, col) of each batch item in the layer's map. */
-  oh: Int32Array;
-  ow: Int32Array;
-  wh: number;
-  ww: number;
-  /** The layer's map size. */
-  H: number;
-  W: number;
-  C: number;
-  flat: boolean;
-}
-
-export function isFull(w: Window): boolean {
-  return w.wh === w.H && w.ww === w.W && w.oh.every((o) => o === 0) && w.ow.every((o) => o === 0);
 }
 
 /** Whole-map start: [B,H,W,C] images (e.g. the image restricted to a pixel set). */
-export function fullWindow(t: tf.Tensor4D): Window {
+export function fullWindow(t: tf.Tensor4D): DiffusionWindow {
   const [B, H, W, C] = t.shape;
-  return { t, oh: new Int32Array(B), ow: new Int32Array(B), wh: H, ww: W, H, W, C, flat: false };
+  return { ...fullFrame(B, H, W, C), t };
 }
 
 /** One-pixel starts: item i is the image's column (all channels) at flat position pixels[i]. */
@@ -44,57 +42,22 @@ export function pixelWindow(
   W: number,
   C: number,
   pixels: ArrayLike<number>,
-): Window {
-  const B = pixels.length;
-  const values = new Float32Array(B * C);
-  const oh = new Int32Array(B);
-  const ow = new Int32Array(B);
-  for (let i = 0; i < B; i++) {
-    const p = pixels[i]!;
-    oh[i] = Math.floor(p / W);
-    ow[i] = p % W;
-    for (let c = 0; c < C; c++) values[i * C + c] = image[p * C + c]!;
-  }
-  return { t: tf.tensor4d(values, [B, 1, 1, C]), oh, ow, wh: 1, ww: 1, H, W, C, flat: false };
+): DiffusionWindow {
+  const { frame, values } = pixelStart(image, H, W, C, pixels);
+  return { ...frame, t: tf.tensor4d(values, [frame.B, 1, 1, C]) };
 }
 
-export interface DimPlan {
-  size: number;
-  origin: Int32Array;
-}
-
-/**
- * Output window in one dimension of a conv/pool (kernel k, stride s, leading pad pt): all outputs
- * whose receptive field meets the input window [oi, oi + wi), clipped to the map.
- */
-export function planDim(
-  oi: Int32Array,
-  wi: number,
-  inSize: number,
-  outSize: number,
-  k: number,
-  s: number,
-  pt: number,
-  full: boolean,
-): DimPlan {
-  const B = oi.length;
-  if (full || (wi === inSize && oi.every((o) => o === 0))) {
-    return { size: outSize, origin: new Int32Array(B) };
-  }
-  let count = 0;
-  for (let r = 0; r < s; r++) {
-    count = Math.max(
-      count,
-      Math.floor((r + pt + wi - 1) / s) - Math.ceil((r + pt - k + 1) / s) + 1,
-    );
-  }
-  const size = Math.min(outSize, count);
-  const origin = new Int32Array(B);
-  for (let b = 0; b < B; b++) {
-    const lo = Math.ceil((oi[b]! + pt - k + 1) / s);
-    origin[b] = Math.min(Math.max(lo, 0), outSize - size);
-  }
-  return { size, origin };
+/** Rows of `values` [n, C] picked by `idx`, with −1 picking a row of zeros. */
+function gatherOrZero(values: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
+  const zero = values.shape[0];
+  const rows = tf.concat([values, tf.zeros([1, values.shape[1]])], 0);
+  return tf.gather(
+    rows,
+    tf.tensor1d(
+      idx.map((i) => (i < 0 ? zero : i)),
+      'int32',
+    ),
+  ) as tf.Tensor2D;
 }
 
 /**
@@ -102,13 +65,13 @@ export function planDim(
  * i.e. the input rows [rh[b], rh[b] + sizeH) of the layer's map as seen through the window.
  */
 function region(
-  w: Window,
+  w: DiffusionWindow,
   rh: Int32Array,
   rw: Int32Array,
   sizeH: number,
   sizeW: number,
 ): tf.Tensor4D {
-  const B = w.oh.length;
+  const B = w.B;
   const dh0 = rh[0]! - w.oh[0]!;
   const dw0 = rw[0]! - w.ow[0]!;
   let uniform = true;
@@ -139,7 +102,6 @@ function region(
       [0, 0],
     ]);
   }
-  const zeroRow = B * w.wh * w.ww;
   const idx = new Int32Array(B * sizeH * sizeW);
   let n = 0;
   for (let b = 0; b < B; b++) {
@@ -148,54 +110,32 @@ function region(
       const wy = rh[b]! + y - w.oh[b]!;
       for (let x = 0; x < sizeW; x++) {
         const wx = rw[b]! + x - w.ow[b]!;
-        idx[n++] = wy >= 0 && wy < w.wh && wx >= 0 && wx < w.ww ? base + wy * w.ww + wx : zeroRow;
+        idx[n++] = wy >= 0 && wy < w.wh && wx >= 0 && wx < w.ww ? base + wy * w.ww + wx : -1;
       }
     }
   }
-  const rows = tf.concat([tf.reshape(t, [zeroRow, w.C]), tf.zeros([1, w.C])], 0);
-  return tf.reshape(tf.gather(rows, tf.tensor1d(idx, 'int32')), [B, sizeH, sizeW, w.C]);
-}
-
-/** Per-item window crop of a whole-map [H*W, C] row tensor (e.g. a mask). */
-function cropRows(
-  rows: tf.Tensor2D,
-  W: number,
-  oh: Int32Array,
-  ow: Int32Array,
-  wh: number,
-  ww: number,
-): tf.Tensor4D {
-  const B = oh.length;
-  const idx = new Int32Array(B * wh * ww);
-  let n = 0;
-  for (let b = 0; b < B; b++) {
-    for (let y = 0; y < wh; y++) {
-      for (let x = 0; x < ww; x++) idx[n++] = (oh[b]! + y) * W + ow[b]! + x;
-    }
-  }
-  return tf.reshape(tf.gather(rows, tf.tensor1d(idx, 'int32')), [B, wh, ww, rows.shape[1]]);
+  const rows = gatherOrZero(tf.reshape(t, [B * w.wh * w.ww, w.C]), idx);
+  return tf.reshape(rows, [B, sizeH, sizeW, w.C]);
 }
 
 /** Scatter windows into whole maps: [B, H, W, C]. */
-export function toFull(w: Window): tf.Tensor4D {
-  if (w.flat) return tf.reshape(w.t, [w.t.shape[0]!, 1, 1, w.C]);
-  const B = w.oh.length;
+export function toFull(w: DiffusionWindow): tf.Tensor4D {
+  if (w.flat) return tf.reshape(w.t, [w.B, 1, 1, w.C]);
   if (isFull(w)) return w.t as tf.Tensor4D;
-  const zeroRow = B * w.wh * w.ww;
-  const idx = new Int32Array(B * w.H * w.W);
+  const idx = new Int32Array(w.B * w.H * w.W);
   let n = 0;
-  for (let b = 0; b < B; b++) {
+  for (let b = 0; b < w.B; b++) {
     const base = b * w.wh * w.ww;
     for (let r = 0; r < w.H; r++) {
       const y = r - w.oh[b]!;
       for (let c = 0; c < w.W; c++) {
         const x = c - w.ow[b]!;
-        idx[n++] = y >= 0 && y < w.wh && x >= 0 && x < w.ww ? base + y * w.ww + x : zeroRow;
+        idx[n++] = y >= 0 && y < w.wh && x >= 0 && x < w.ww ? base + y * w.ww + x : -1;
       }
     }
   }
-  const rows = tf.concat([tf.reshape(w.t, [zeroRow, w.C]), tf.zeros([1, w.C])], 0);
-  return tf.reshape(tf.gather(rows, tf.tensor1d(idx, 'int32')), [B, w.H, w.W, w.C]);
+  const rows = gatherOrZero(tf.reshape(w.t, [w.B * w.wh * w.ww, w.C]), idx);
+  return tf.reshape(rows, [w.B, w.H, w.W, w.C]);
 }
 
 export interface StepOptions {
@@ -205,136 +145,59 @@ export interface StepOptions {
   full: boolean;
 }
 
+function applyMask(w: DiffusionWindow, gt: GateTensors, l: number): DiffusionWindow {
+  const mask = gt.mask[l];
+  if (!mask) return w;
+  if (w.flat || isFull(w)) return { ...w, t: tf.mul(w.t, mask) };
+  const rows = tf.gather(gt.maskRows[l]!, tf.tensor1d(frameCells(w), 'int32'));
+  return { ...w, t: tf.mul(w.t, tf.reshape(rows, [w.B, w.wh, w.ww, w.C])) };
+}
+
 function convStep(
   layer: ConvSpec,
   kernel: tf.Tensor4D,
   bias: tf.Tensor1D,
-  gt: GateTensors,
-  l: number,
-  w: Window,
+  w: DiffusionWindow,
   opt: StepOptions,
-): Window {
-  const { height: Ho, width: Wo, channels: Co } = layer.info;
-  const [kh, kw] = layer.kernelSize;
-  const [sh, sw] = layer.strides;
-  const ph = planDim(w.oh, w.wh, w.H, Ho, kh, sh, layer.pads.top, opt.full);
-  const pw = planDim(w.ow, w.ww, w.W, Wo, kw, sw, layer.pads.left, opt.full);
-  const B = w.oh.length;
-  const rh = new Int32Array(B);
-  const rw = new Int32Array(B);
-  for (let b = 0; b < B; b++) {
-    rh[b] = ph.origin[b]! * sh - layer.pads.top;
-    rw[b] = pw.origin[b]! * sw - layer.pads.left;
-  }
-  const input = region(w, rh, rw, (ph.size - 1) * sh + kh, (pw.size - 1) * sw + kw);
-  let z: tf.Tensor4D = tf.conv2d(input, kernel, [sh, sw], 'valid');
+): DiffusionWindow {
+  const plan = planWindows(layer, w, opt.full);
+  const input = region(w, plan.rh, plan.rw, plan.regionH, plan.regionW);
+  let z: tf.Tensor4D = tf.conv2d(input, kernel, layer.strides, 'valid');
   if (opt.bias) z = tf.add(z, bias);
-  const out: Window = {
-    t: z,
-    oh: ph.origin,
-    ow: pw.origin,
-    wh: ph.size,
-    ww: pw.size,
-    H: Ho,
-    W: Wo,
-    C: Co,
-    flat: false,
-  };
-  return applyMask(out, gt, l);
+  return { ...plan.out, t: z };
 }
 
-function applyMask(w: Window, gt: GateTensors, l: number): Window {
-  const mask = gt.mask[l];
-  if (!mask) return w;
-  if (w.flat || isFull(w)) return { ...w, t: tf.mul(w.t, mask) };
-  const rows = gt.maskRows[l]!;
-  return { ...w, t: tf.mul(w.t, cropRows(rows, w.W, w.oh, w.ow, w.wh, w.ww)) };
-}
-
+/** Max-pool routing: `switches` on the host (windows), `onDevice` the same as a tensor (maps). */
 function poolStep(
   layer: PoolSpec,
-  gates: Gates,
-  gt: GateTensors,
-  l: number,
-  w: Window,
-  opt: StepOptions,
-): Window {
+  switches: Int32Array,
+  onDevice: tf.Tensor1D,
+  w: DiffusionWindow,
+  full: boolean,
+): DiffusionWindow {
   const { height: Ho, width: Wo, channels: C } = layer.info;
-  const [kh, kw] = layer.poolSize;
-  const [sh, sw] = layer.strides;
-  const B = w.oh.length;
-  if (opt.full || isFull(w)) {
-    const flatIn = tf.reshape(w.t, [B, w.H * w.W * C]);
-    const routed = tf.gather(flatIn, gt.switches[l]!, 1);
-    const out = fullWindow(tf.reshape(routed, [B, Ho, Wo, C]) as tf.Tensor4D);
-    return applyMask(out, gt, l);
+  if (full || isFull(w)) {
+    const flatIn = tf.reshape(w.t, [w.B, w.H * w.W * C]);
+    const routed = tf.gather(flatIn, onDevice, 1);
+    return fullWindow(tf.reshape(routed, [w.B, Ho, Wo, C]) as tf.Tensor4D);
   }
-  const ph = planDim(w.oh, w.wh, w.H, Ho, kh, sh, layer.pads.top, false);
-  const pw = planDim(w.ow, w.ww, w.W, Wo, kw, sw, layer.pads.left, false);
-  const switches = gates.switches[l]!;
-  const inWin = w.wh * w.ww * C;
-  const zero = B * inWin;
-  const idx = new Int32Array(B * ph.size * pw.size * C);
-  let n = 0;
-  const Wi = w.W;
-  for (let b = 0; b < B; b++) {
-    for (let y = 0; y < ph.size; y++) {
-      const u = ph.origin[b]! + y;
-      for (let x = 0; x < pw.size; x++) {
-        const v = pw.origin[b]! + x;
-        const base = (u * Wo + v) * C;
-        for (let ch = 0; ch < C; ch++) {
-          const pos = (switches[base + ch]! - ch) / C;
-          const r = Math.floor(pos / Wi) - w.oh[b]!;
-          const c = (pos % Wi) - w.ow[b]!;
-          idx[n++] =
-            r >= 0 && r < w.wh && c >= 0 && c < w.ww ? b * inWin + (r * w.ww + c) * C + ch : zero;
-        }
-      }
-    }
-  }
-  const values = tf.concat([tf.reshape(w.t, [zero]), tf.zeros([1])], 0);
-  const routed = tf.reshape(tf.gather(values, tf.tensor1d(idx, 'int32')), [B, ph.size, pw.size, C]);
-  const out: Window = {
-    t: routed,
-    oh: ph.origin,
-    ow: pw.origin,
-    wh: ph.size,
-    ww: pw.size,
-    H: Ho,
-    W: Wo,
-    C,
-    flat: false,
-  };
-  return applyMask(out, gt, l);
+  const { out } = planWindows(layer, w, false);
+  const idx = poolSources(w, out, switches);
+  const routed = gatherOrZero(tf.reshape(w.t, [-1, 1]), idx);
+  return { ...out, t: tf.reshape(routed, [out.B, out.wh, out.ww, C]) };
 }
 
 function denseStep(
   layer: DenseSpec,
   weights: tf.Tensor2D,
   bias: tf.Tensor1D,
-  gt: GateTensors,
-  l: number,
-  w: Window,
+  w: DiffusionWindow,
   opt: StepOptions,
-): Window {
-  const B = w.oh.length;
-  const flatIn = w.flat ? w.t : tf.reshape(toFull(w), [B, w.H * w.W * w.C]);
+): DiffusionWindow {
+  const flatIn = w.flat ? w.t : tf.reshape(toFull(w), [w.B, w.H * w.W * w.C]);
   let z = tf.matMul(flatIn as tf.Tensor2D, weights);
   if (opt.bias) z = tf.add(z, bias);
-  const C = layer.info.channels;
-  const out: Window = {
-    t: z,
-    oh: new Int32Array(B),
-    ow: new Int32Array(B),
-    wh: 1,
-    ww: 1,
-    H: 1,
-    W: 1,
-    C,
-    flat: true,
-  };
-  return applyMask(out, gt, l);
+  return { ...denseFrame(w.B, layer.info.channels), t: z };
 }
 
 /** One layer of the gated recursion (definition 2; with `bias`, definition 3). */
@@ -343,26 +206,29 @@ export function step(
   gates: Gates,
   gt: GateTensors,
   l: number,
-  w: Window,
+  w: DiffusionWindow,
   opt: StepOptions,
-): Window {
-  const layer: LayerSpec = net.layers[l]!;
+): DiffusionWindow {
+  const layer = net.layers[l]!;
   const params = net.tensors[l]!;
+  let out: DiffusionWindow;
   if (layer.kind === 'conv') {
-    return convStep(layer, params.weights as tf.Tensor4D, params.bias!, gt, l, w, opt);
+    out = convStep(layer, params.weights as tf.Tensor4D, params.bias!, w, opt);
+  } else if (layer.kind === 'pool') {
+    out = poolStep(layer, gates.switches[l]!, gt.switches[l]!, w, opt.full);
+  } else {
+    out = denseStep(layer, params.weights as tf.Tensor2D, params.bias!, w, opt);
   }
-  if (layer.kind === 'pool') return poolStep(layer, gates, gt, l, w, opt);
-  return denseStep(layer, params.weights as tf.Tensor2D, params.bias!, gt, l, w, opt);
+  return applyMask(out, gt, l);
 }
 
 /** Per-item map sums of a window in the three measures: each [B, C]. */
-export function windowSizes(w: Window): {
+export function windowSizes(w: DiffusionWindow): {
   signed: tf.Tensor2D;
   positive: tf.Tensor2D;
   l1: tf.Tensor2D;
 } {
-  const B = w.oh.length;
-  const t = w.flat ? tf.reshape(w.t, [B, 1, w.C]) : tf.reshape(w.t, [B, w.wh * w.ww, w.C]);
+  const t = w.flat ? tf.reshape(w.t, [w.B, 1, w.C]) : tf.reshape(w.t, [w.B, w.wh * w.ww, w.C]);
   return {
     signed: tf.sum(t, 1),
     positive: tf.sum(tf.relu(t), 1),

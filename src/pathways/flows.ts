@@ -1,4 +1,5 @@
-// Definition 5 (edge flows) and definition 6 (chains by beam search).
+// Definition 5 (edge flows and their conservation) and definition 6 (chains by beam search),
+// docs/method.md.
 import * as tf from '@tensorflow/tfjs-core';
 import type { GateTensors } from './device';
 import type { Network } from './network';
@@ -247,4 +248,37 @@ export async function prefixFlows(
   const select: Selector = (l) => [[0, prefix[l]!]];
   const r = await runChains(net, gates, gt, inputs, select, prefix.length, false);
   return r.scores;
+}
+
+/**
+ * Largest |violation| of: Σ_k F_l[k] = R (every layer), Σ_j E_l[j,k] = F_l[k] (inflow) and
+ * Σ_k E_l[j,k] = F_{l-1}[j] (outflow, with F_{-1} = the input-channel flows).
+ */
+export function conservationError(
+  inputFlow: Float32Array,
+  nodeFlow: Float32Array[],
+  edgeFlows: Float32Array[],
+  relevance: number,
+): number {
+  let err = 0;
+  nodeFlow.forEach((F, l) => {
+    let total = 0;
+    for (const v of F) total += v;
+    err = Math.max(err, Math.abs(total - relevance));
+    const E = edgeFlows[l]!;
+    const prev = l === 0 ? inputFlow : nodeFlow[l - 1]!;
+    const Ci = prev.length;
+    const Co = F.length;
+    for (let k = 0; k < Co; k++) {
+      let inflow = 0;
+      for (let j = 0; j < Ci; j++) inflow += E[j * Co + k]!;
+      err = Math.max(err, Math.abs(inflow - F[k]!));
+    }
+    for (let j = 0; j < Ci; j++) {
+      let outflow = 0;
+      for (let k = 0; k < Co; k++) outflow += E[j * Co + k]!;
+      err = Math.max(err, Math.abs(outflow - prev[j]!));
+    }
+  });
+  return err;
 }

@@ -1,43 +1,14 @@
-// Definition 1: the gates of an image, from one ordinary forward pass of the whole network.
+// Definition 1: the gates of an image, from one ordinary forward pass of the whole network
+// (forward.ts, the same pass map importance and the attacks run).
 import * as tf from '@tensorflow/tfjs-core';
 import { pack, readPacked } from './device';
-import { layerInfos, size, type Network, type PoolSpec } from './network';
+import { argMax } from '../model/predict';
+import { layerForward } from './forward';
+import { layerInfos, type Network, type PoolSpec } from './network';
 import type { Gates } from './types';
 
-/**
- * The ordinary forward pass (with biases) on the device. Returns z_l and h_l tensors for every
- * pathway layer (shapes [1,H,W,C] for spatial layers, [1,N] for dense); the caller disposes them
- * (or calls this inside a tidy).
- */
-export function forwardTensors(
-  net: Network,
-  image: tf.Tensor4D,
-): Array<{ z: tf.Tensor; h: tf.Tensor }> {
-  return tf.tidy(() => {
-    const out: Array<{ z: tf.Tensor; h: tf.Tensor }> = [];
-    let h: tf.Tensor = image;
-    net.layers.forEach((layer, l) => {
-      const params = net.tensors[l]!;
-      let z: tf.Tensor;
-      if (layer.kind === 'conv') {
-        z = tf.add(
-          tf.conv2d(h as tf.Tensor4D, params.weights as tf.Tensor4D, layer.strides, layer.padding),
-          params.bias!,
-        );
-      } else if (layer.kind === 'pool') {
-        z = tf.maxPool(h as tf.Tensor4D, layer.poolSize, layer.strides, layer.padding);
-      } else {
-        z = tf.add(tf.matMul(tf.reshape(h, [1, -1]), params.weights as tf.Tensor2D), params.bias!);
-      }
-      h = layer.relu ? tf.relu(z) : z;
-      out.push({ z, h });
-    });
-    return out;
-  });
-}
-
 /** Switch of every max-pool output element (first maximum in row-major window order). */
-export function poolSwitches(layer: PoolSpec, input: Float32Array): Int32Array {
+function poolSwitches(layer: PoolSpec, input: Float32Array): Int32Array {
   const [hIn, wIn, c] = layer.inShape;
   const { height: hOut, width: wOut } = layer.info;
   const [kh, kw] = layer.poolSize;
@@ -83,12 +54,6 @@ function softmax(logits: Float32Array): Float32Array {
   return out;
 }
 
-export function argMax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  return best;
-}
-
 /**
  * Definition 1. `image` is the model input x, H×W×C NHWC (already normalised, e.g. pixel/255).
  * One forward pass on the current backend; masks and pool switches are derived on the CPU.
@@ -102,8 +67,14 @@ export async function computeGates(net: Network, image: Float32Array): Promise<G
   }
   // One read-back: every z_l in one flat tensor; h_l = relu(z_l) (or z_l) is exact on the host.
   const packed = tf.tidy(() => {
-    const x = tf.tensor4d(image, [1, height, width, channels]);
-    return pack(forwardTensors(net, x).map(({ z }) => z));
+    let h: tf.Tensor = tf.tensor4d(image, [1, height, width, channels]);
+    const z: tf.Tensor[] = [];
+    net.layers.forEach((_layer, l) => {
+      const out = layerForward(net, l, h);
+      z.push(out.z);
+      h = out.h;
+    });
+    return pack(z);
   });
   const values = await readPacked(packed);
   const preActivation: Float32Array[] = [];
@@ -135,7 +106,7 @@ export async function computeGates(net: Network, image: Float32Array): Promise<G
     }
   });
   const logits = activation[activation.length - 1]!;
-  if (logits.length !== net.classCount || size([logits.length]) === 0) {
+  if (logits.length !== net.classCount || logits.length === 0) {
     throw new Error('The network produced no logits.');
   }
   const probabilities = softmax(logits);
@@ -151,13 +122,4 @@ export async function computeGates(net: Network, image: Float32Array): Promise<G
     probabilities,
     prediction: argMax(logits),
   };
-}
-
-/** Convenience: logits, probabilities and prediction of one image. */
-export async function predict(
-  net: Network,
-  image: Float32Array,
-): Promise<{ logits: Float32Array; probabilities: Float32Array; prediction: number }> {
-  const gates = await computeGates(net, image);
-  return { logits: gates.logits, probabilities: gates.probabilities, prediction: gates.prediction };
 }

@@ -1,7 +1,9 @@
-// G_l^c = ∂z_c/∂h_l with the gates fixed (definition 5): one backward pass through the linear,
-// gated network, batched over seed classes. Written with explicit transposed ops (conv2dTranspose,
-// matMul with Wᵀ, gathers for the pool switches) so that it runs on every backend, including wasm,
-// which lacks the scatter kernels that autodiff of a gather would need.
+// G_l^c = ∂z_c/∂h_l with the gates fixed (docs/method.md, definition 5): one backward pass through
+// the linear, gated network, batched over seed classes, and from it every pixel's relevance R_c(p):
+// the one backward relevance of the engine. Written with explicit transposed ops (the input
+// gradient of a conv as one forward conv2d, matMul with Wᵀ, tiles or gathers for the pool
+// switches) so that it runs on every backend, including wasm, which lacks the scatter kernels that
+// autodiff of a gather would need.
 import * as tf from '@tensorflow/tfjs-core';
 import type { GateTensors } from './device';
 import type { ConvSpec, Network, PoolSpec } from './network';
@@ -12,7 +14,7 @@ import type { Gates } from './types';
  * give an element several outputs, so there are R index maps (R = largest multiplicity); entry =
  * output index or N_out (a zero column appended at the end).
  */
-export function inverseSwitches(switches: Int32Array, nIn: number): Int32Array[] {
+function inverseSwitches(switches: Int32Array, nIn: number): Int32Array[] {
   const nOut = switches.length;
   const counts = new Uint16Array(nIn);
   for (let o = 0; o < nOut; o++) counts[switches[o]!]! += 1;
@@ -30,7 +32,7 @@ export function inverseSwitches(switches: Int32Array, nIn: number): Int32Array[]
 }
 
 /** Pool windows that tile the map (stride = size): each input is in exactly one window. */
-export function poolIsTiling(layer: PoolSpec): boolean {
+function poolIsTiling(layer: PoolSpec): boolean {
   return layer.strides[0] === layer.poolSize[0] && layer.strides[1] === layer.poolSize[1];
 }
 
@@ -59,11 +61,7 @@ function cropOrPad(t: tf.Tensor4D, top: number, left: number, H: number, W: numb
  * by (k − 1 − pad_before) in front and correlate with the kernel rotated 180° with its channel
  * axes swapped. On wasm this is ~10× faster than the stock Conv2DBackpropInput kernel.
  */
-export function convInputGrad(
-  dz: tf.Tensor4D,
-  layer: ConvSpec,
-  backward: tf.Tensor4D,
-): tf.Tensor4D {
+function convInputGrad(dz: tf.Tensor4D, layer: ConvSpec, backward: tf.Tensor4D): tf.Tensor4D {
   const [S, Ho, Wo, Co] = dz.shape;
   const [Hi, Wi] = layer.inShape;
   const [kh, kw] = layer.kernelSize;
@@ -96,7 +94,7 @@ export function convInputGrad(
 }
 
 /** The transpose of layer l's gated linear map, applied to an upstream gradient G_l. */
-export function backwardStep(
+function backwardStep(
   net: Network,
   gates: Gates,
   gt: GateTensors,
@@ -159,4 +157,28 @@ export function classGradients(
     g = backwardStep(net, gates, gt, l, g);
   }
   return { layers, input: g as tf.Tensor4D };
+}
+
+/**
+ * relevance[c · HW + p] = R_c(p) = Σ_ch x[p,ch] · ∂z_c/∂x[p,ch] with the gates fixed, for every
+ * class c and pixel p (definition 5), by one backward pass batched over all class seeds.
+ */
+export async function classRelevance(
+  net: Network,
+  gates: Gates,
+  gt: GateTensors,
+): Promise<Float32Array> {
+  const { height: H, width: W, channels: C } = gates.input;
+  const K = net.classCount;
+  const t = tf.tidy(() => {
+    const classes = Array.from({ length: K }, (_, c) => c);
+    const g = classGradients(net, gates, gt, classes).input; // [K,H,W,C]
+    const x = tf.tensor4d(gates.image, [1, H, W, C]);
+    return tf.sum(tf.reshape(tf.mul(g, x), [K, H * W, C]), 2);
+  });
+  try {
+    return Float32Array.from(await t.data());
+  } finally {
+    t.dispose();
+  }
 }

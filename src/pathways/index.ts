@@ -1,5 +1,5 @@
-// The pathway engine's public API (pathways.md, definitions 1–8). One implementation, imported by
-// the worker, the main-thread fallback, Node scripts and tests. No DOM and no Node APIs here.
+// The pathway engine's public API (docs/method.md, definitions 1–9). One implementation, imported
+// by the worker, the main-thread fallback, Node scripts and tests. No DOM and no Node APIs here.
 export * from './types';
 export {
   buildNetwork,
@@ -14,26 +14,30 @@ export {
   type PoolSpec,
   type DenseSpec,
 } from './network';
-export { computeGates, predict } from './gates';
+export { batchTensor, forwardLogits, predictImages, runLayers } from './forward';
+export { computeGates } from './gates';
 export {
   queryPixels,
   fullDiffusion,
   biasPathway,
   chainPrefixFlows,
-  conservationError,
-  DEFAULT_BEAM_WIDTH,
-  DEFAULT_TOP_CHAINS,
   type QueryOptions,
 } from './query';
+export { conservationError } from './flows';
 export {
   imageStatistics,
   completenessError,
   nonZeroPixels,
-  portionHotCode,
-  DEFAULT_TOP_M,
-  resolveEngine,
   type Engine,
   type StatisticsOptions,
-} from './statistics';
-export { classRelevance, imageForward } from './forward-view';
-export { mapImportance, type ImportanceOptions, type MapImportance } from './importance';
+} from './image-statistics';
+export { countPathways, type CountOptions, type PathwayCounts } from './counts';
+export { DEFAULT_TOP_M, portionHotCode } from './top-maps';
+export { imageForward } from './forward-view';
+export {
+  ablatableLayers,
+  mapImportance,
+  scoreLogits,
+  type MapImportance,
+  type MapImportanceOptions,
+} from './importance';

@@ -28,24 +28,25 @@ interface SpecBase {
   sources: string[];
 }
 
-export interface ConvSpec extends SpecBase {
-  kind: 'conv';
-  kernelSize: [number, number];
+/** A sliding-window layer's stride and padding (TF's rule for 'same', made explicit in pads). */
+interface SlidingSpec extends SpecBase {
   strides: [number, number];
   padding: 'same' | 'valid';
   pads: Pads;
+}
+
+export interface ConvSpec extends SlidingSpec {
+  kind: 'conv';
+  kernelSize: [number, number];
   /** Kernel [kh, kw, C_in, C_out] row-major (Keras layout), BN folded in. */
   kernel: Float32Array;
   /** Bias [C_out] (zeros when the layer has none), BN folded in. */
   bias: Float32Array;
 }
 
-export interface PoolSpec extends SpecBase {
+export interface PoolSpec extends SlidingSpec {
   kind: 'pool';
   poolSize: [number, number];
-  strides: [number, number];
-  padding: 'same' | 'valid';
-  pads: Pads;
 }
 
 export interface DenseSpec extends SpecBase {
@@ -93,7 +94,7 @@ export class UnsupportedLayerError extends Error {
 }
 
 /** TensorFlow's padding rule for one spatial dimension. */
-export function samePadding(
+function samePadding(
   inSize: number,
   k: number,
   s: number,
@@ -105,7 +106,7 @@ export function samePadding(
 }
 
 /** Output size and pads of a conv/pool window op in one dimension. */
-export function windowGeometry(
+function windowGeometry(
   inSize: number,
   k: number,
   s: number,
@@ -450,13 +451,4 @@ export function disposeNetwork(net: Network): void {
 /** Layer descriptions only (what PathwayQueryResult.layers carries). */
 export function layerInfos(net: NetworkSpec): PathwayLayerInfo[] {
   return net.layers.map((l) => ({ ...l.info }));
-}
-
-/** Shape [H, W, C] of pathway layer l's output. */
-export function outShape(layer: LayerSpec): [number, number, number] {
-  return [layer.info.height, layer.info.width, layer.info.channels];
-}
-
-export function size(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
 }

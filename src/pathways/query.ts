@@ -1,8 +1,15 @@
-// One-pixel (or pixel-set) queries: everything the visualizer draws for a selection.
+// One-pixel (or pixel-set) queries (docs/method.md, definitions 2–6): everything the visualizer
+// draws for a selection, on full-size maps (diffusion.ts with `full: true`).
 import * as tf from '@tensorflow/tfjs-core';
 import { pack, readPacked, uploadGates, type GateTensors, type Packed } from './device';
-import { fullWindow, step, windowSizes, type Window } from './diffusion';
-import { edgeFlow, prefixFlows as prefixFlowsImpl, topChains, type ChainInputs } from './flows';
+import { fullWindow, step, windowSizes, type DiffusionWindow } from './diffusion';
+import {
+  conservationError,
+  edgeFlow,
+  prefixFlows as prefixFlowsImpl,
+  topChains,
+  type ChainInputs,
+} from './flows';
 import { classGradients } from './gradient';
 import { layerInfos, type Network } from './network';
 import type { Gates, Measure, PixelQueryResult } from './types';
@@ -18,8 +25,8 @@ export interface QueryOptions {
   chains?: boolean;
 }
 
-export const DEFAULT_BEAM_WIDTH = 16;
-export const DEFAULT_TOP_CHAINS = 10;
+const DEFAULT_BEAM_WIDTH = 16;
+const DEFAULT_TOP_CHAINS = 10;
 
 /** Validates flat pixel positions (row * W + col) and returns them sorted and de-duplicated. */
 export function checkPixels(gates: Gates, pixels: ArrayLike<number>): number[] {
@@ -38,7 +45,7 @@ export function checkPixels(gates: Gates, pixels: ArrayLike<number>): number[] {
 }
 
 /** The image restricted to a pixel set (all channels of each pixel), as [1,H,W,C]. */
-export function selectionImage(gates: Gates, pixels: number[]): Float32Array {
+function selectionImage(gates: Gates, pixels: number[]): Float32Array {
   const { channels: C } = gates.input;
   const out = new Float32Array(gates.image.length);
   for (const p of pixels) {
@@ -54,8 +61,8 @@ export function forwardFull(
   gt: GateTensors,
   start: tf.Tensor4D,
   bias: boolean,
-): Window[] {
-  const out: Window[] = [];
+): DiffusionWindow[] {
+  const out: DiffusionWindow[] = [];
   let w = fullWindow(start);
   for (let l = 0; l < net.layers.length; l++) {
     w = step(net, gates, gt, l, w, { bias, full: true });
@@ -87,15 +94,24 @@ export async function fullDiffusion(
   }
 }
 
+/** Definition 3 with the gates already on the device: B_l per layer. */
+export async function biasPathwayOn(
+  net: Network,
+  gates: Gates,
+  gt: GateTensors,
+): Promise<Float32Array[]> {
+  const { height: H, width: W, channels: C } = gates.input;
+  const packed = tf.tidy(() =>
+    pack(forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t)),
+  );
+  return readPacked(packed);
+}
+
 /** Definition 3: the bias pathway B_l (zero image, biases on, gates fixed), per layer. */
 export async function biasPathway(net: Network, gates: Gates): Promise<Float32Array[]> {
-  const { height: H, width: W, channels: C } = gates.input;
   const gt = uploadGates(net, gates);
   try {
-    const packed = tf.tidy(() =>
-      pack(forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t)),
-    );
-    return await readPacked(packed);
+    return await biasPathwayOn(net, gates, gt);
   } finally {
     gt.dispose();
   }
@@ -198,39 +214,6 @@ export async function queryPixels(
     }
     gt.dispose();
   }
-}
-
-/**
- * Largest |violation| of: Σ_k F_l[k] = R (every layer), Σ_j E_l[j,k] = F_l[k] (inflow) and
- * Σ_k E_l[j,k] = F_{l-1}[j] (outflow, with F_{-1} = the input-channel flows).
- */
-export function conservationError(
-  inputFlow: Float32Array,
-  nodeFlow: Float32Array[],
-  edgeFlow: Float32Array[],
-  relevance: number,
-): number {
-  let err = 0;
-  nodeFlow.forEach((F, l) => {
-    let total = 0;
-    for (const v of F) total += v;
-    err = Math.max(err, Math.abs(total - relevance));
-    const E = edgeFlow[l]!;
-    const prev = l === 0 ? inputFlow : nodeFlow[l - 1]!;
-    const Ci = prev.length;
-    const Co = F.length;
-    for (let k = 0; k < Co; k++) {
-      let inflow = 0;
-      for (let j = 0; j < Ci; j++) inflow += E[j * Co + k]!;
-      err = Math.max(err, Math.abs(inflow - F[k]!));
-    }
-    for (let j = 0; j < Ci; j++) {
-      let outflow = 0;
-      for (let k = 0; k < Co; k++) outflow += E[j * Co + k]!;
-      err = Math.max(err, Math.abs(outflow - prev[j]!));
-    }
-  });
-  return err;
 }
 
 /**

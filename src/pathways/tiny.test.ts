@@ -8,6 +8,12 @@
 //   logits: z = [3.1, −1.5]; D of (1,1) = [0.5, −0.5]; of (2,2) = [2, 1]; bias pathway [0.6, −2].
 //   Class 0, pixel (2,2): G_dense = [1, 0.5] so F_dense = [1, 1]; F_pool = [2, 0]; edges pool→dense
 //   from map 0: [2·1 − 1·1, 1·2·0.5] = [1, 1]; chains (0,0,0,0) and (0,0,1,0) carry 1 each; R = 2.
+//   Positive sizes [map 0, map 1] of (1,1) / (2,2): conv [1.5, 0] / [3, 0]; pool [0.5, 0] / [3, 0];
+//   dense1 [0.5, 0] / [1, 2]; logits [0.5, 0] / [2, 1] (l1 of (1,1) at the logits: [0.5, 0.5]).
+//   Counts (τ = 0): conv [2, 0], pool [2, 0], dense1 [2, 1], logits [2, 1], N_total = 10. Relative
+//   0.4: τ = [1.2, 1.2, 0.8, 0.8] → conv [2, 0], pool [1, 0], dense1 [1, 1], logits [1, 1], N = 7.
+//   Top-1 maps of (1,1) / (2,2): conv 0 / 0, pool 0 / 0, dense1 0 / 1, logits 0 / 0, so the
+//   portion-hot shares are conv [1, 0], pool [1, 0], dense1 [0.5, 0.5], logits [1, 0].
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,10 +22,13 @@ import {
   chainPrefixFlows,
   completenessError,
   computeGates,
+  conservationError,
+  countPathways,
   disposeNetwork,
   fullDiffusion,
   imageStatistics,
   mapImportance,
+  portionHotCode,
   queryPixels,
   type Gates,
   type Network,
@@ -29,6 +38,7 @@ import {
   allChainFlows,
   completenessByPixels,
   expectedFootprint,
+  flowBalance,
   referenceDiffusionError,
   sizeVsGradient,
 } from './testing/identities';
@@ -55,6 +65,10 @@ afterAll(() => {
   disposeNetwork(net);
   model.dispose();
 });
+
+/** Integer arrays per layer as one line, e.g. '2 0 | 2 1' (exact comparisons of counts, maps). */
+const perLayer = (arrays: ArrayLike<number>[]): string =>
+  arrays.map((a) => Array.from(a).join(' ')).join(' | ');
 
 function close(actual: ArrayLike<number>, expected: number[], tol = EXACT): void {
   expect(actual.length).toBe(expected.length);
@@ -143,6 +157,95 @@ describe('tiny net: hand-computed values', () => {
     // sizes of (2,2) at dense1: [1, 2]; counts with τ = 0 on the positive size
     close(s.sizes[2]!.signed.subarray(2, 4), [1, 2]);
     expect(Array.from(s.counts[2]!)).toEqual([2, 1]);
+  });
+
+  it('positive sizes, pathway counts N_l and N_total by value', async () => {
+    const s = await imageStatistics(net, gates);
+    expect(s.measure).toBe('positive');
+    const sizes = [
+      [1.5, 0, 3, 0],
+      [0.5, 0, 3, 0],
+      [0.5, 0, 1, 2],
+      [0.5, 0, 2, 1],
+    ];
+    sizes.forEach((expected, l) => close(s.sizes[l]!.positive, expected));
+    close(s.sizes[3]!.l1, [0.5, 0.5, 2, 1]);
+    expect(perLayer(s.counts)).toBe('2 0 | 2 0 | 2 1 | 2 1');
+    expect(s.total).toBe(10);
+    close(s.thresholds, [0, 0, 0, 0]);
+    const rel = await imageStatistics(net, gates, { relative: 0.4 });
+    close(rel.thresholds, [1.2, 1.2, 0.8, 0.8]);
+    expect(perLayer(rel.counts)).toBe('2 0 | 1 0 | 1 1 | 1 1');
+    expect(rel.total).toBe(7);
+    // Recounting the same sizes gives the same numbers; (2,2) alone has 6 pathways at τ = 0.
+    const again = countPathways(s, { relative: 0.4 });
+    expect(again.layerTotals).toEqual([2, 1, 2, 2]);
+    expect(again.total).toBe(7);
+    expect(countPathways(s, { pixels: [P22] }).layerTotals).toEqual([1, 1, 2, 2]);
+    expect(countPathways(s, { pixels: [P22, 0] }).total).toBe(6);
+  });
+
+  it('top-m maps and portion-hot shares by value', async () => {
+    const one = await imageStatistics(net, gates, { topM: 1 });
+    expect(one.topM).toBe(1);
+    // topMaps[l] = top map of (1,1), top map of (2,2)
+    expect(perLayer(one.topMaps)).toBe('0 0 | 0 0 | 0 1 | 0 0');
+    const shares = [
+      [1, 0],
+      [1, 0],
+      [0.5, 0.5],
+      [1, 0],
+    ];
+    shares.forEach((expected, l) => close(one.portionHot[l]!, expected));
+    close(portionHotCode(one), [1, 0, 1, 0, 0.5, 0.5, 1, 0]);
+    close(portionHotCode(one, [2, 0]), [0.5, 0.5, 1, 0]);
+    // The l1 sizes of (1,1) at the logits tie (0.5, 0.5): the lower index wins.
+    const l1 = await imageStatistics(net, gates, { topM: 1, measure: 'l1' });
+    expect(Array.from(l1.topMaps[3]!)).toEqual([0, 0]);
+    // m = 2 (every layer has 2 maps): both maps, largest first; every share is 1.
+    const two = await imageStatistics(net, gates, { topM: 2 });
+    expect(perLayer(two.topMaps)).toBe('0 1 0 1 | 0 1 0 1 | 0 1 1 0 | 0 1 0 1');
+    for (const p of two.portionHot) close(p, [1, 1]);
+    // The default m = 3 is clamped to the 2 maps of each layer.
+    const three = await imageStatistics(net, gates);
+    expect(three.topM).toBe(3);
+    expect(perLayer(three.topMaps)).toBe(perLayer(two.topMaps));
+  });
+});
+
+describe('tiny net: the checks report violations', () => {
+  it('conservation: balanced flows give 0, each kind of imbalance is reported by its size', async () => {
+    const q = await queryPixels(net, gates, [P22], { classIndex: 0, chains: false });
+    const balanced = flowBalance(q);
+    expect(balanced.layerSum).toBeLessThanOrEqual(EXACT);
+    expect(balanced.conservation).toBeLessThanOrEqual(EXACT);
+    const copy = () => ({
+      inputFlow: Float32Array.from(q.inputFlow),
+      nodeFlow: q.nodeFlow.map((f) => Float32Array.from(f)),
+      edgeFlow: q.edgeFlow.map((e) => Float32Array.from(e)),
+      relevance: q.relevance,
+    });
+    // An edge pool map 0 → dense unit 0 off by 0.25: that unit's inflow and that map's outflow.
+    const edge = copy();
+    edge.edgeFlow[2]![0] = edge.edgeFlow[2]![0]! + 0.25;
+    expect(flowBalance(edge).layerSum).toBeLessThanOrEqual(EXACT);
+    expect(flowBalance(edge).conservation).toBeCloseTo(0.25, 6);
+    // A node flow off by 0.5: the layer no longer sums to R, nor does the node balance its edges.
+    const node = copy();
+    node.nodeFlow[2]![1] = node.nodeFlow[2]![1]! + 0.5;
+    expect(flowBalance(node).layerSum).toBeCloseTo(0.5, 6);
+    expect(flowBalance(node).conservation).toBeCloseTo(0.5, 6);
+    // A relevance off by 1: every layer's Σ_k F_l misses it.
+    const relevance = { ...copy(), relevance: q.relevance + 1 };
+    expect(flowBalance(relevance).layerSum).toBeCloseTo(1, 6);
+    expect(flowBalance(relevance).conservation).toBeCloseTo(1, 6);
+    // The flow leaving the input channel off by 0.125: only the first layer's edges notice.
+    const input = copy();
+    input.inputFlow[0] = input.inputFlow[0]! + 0.125;
+    expect(flowBalance(input).layerSum).toBeLessThanOrEqual(EXACT);
+    expect(
+      conservationError(input.inputFlow, input.nodeFlow, input.edgeFlow, input.relevance),
+    ).toBeCloseTo(0.125, 6);
   });
 });
 

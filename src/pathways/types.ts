@@ -2,7 +2,7 @@
 // arrays) so that it crosses postMessage with transferred buffers and feeds layout/tests directly.
 // Tensor layout everywhere: one image, NHWC without the batch axis: index = (row * W + col) * C + ch.
 
-/** How a pathway's size is measured on a feature map (pathways.md, definition 4). */
+/** How a pathway's size is measured on a feature map (docs/method.md, definition 4). */
 export type Measure = 'signed' | 'positive' | 'l1';
 
 /** A layer that carries pathways: conv (ReLU folded in), max-pool, dense (ReLU folded in), logits. */
@@ -69,7 +69,7 @@ export interface PixelQueryResult {
 }
 
 /**
- * The gates of one image (pathways.md, definition 1): everything fixed by the ordinary forward
+ * The gates of one image (docs/method.md, definition 1): everything fixed by the ordinary forward
  * pass. Plain typed arrays (NHWC, batch axis dropped), so gates can be kept between queries,
  * transferred between threads and never leak tensors.
  */

@@ -33,6 +33,8 @@ type Make = () => tfl.LayersModel;
 let seed = 100;
 const init = () => tfl.initializers.glorotUniform({ seed: seed++ });
 const bias = () => tfl.initializers.randomUniform({ minval: -0.2, maxval: 0.3, seed: seed++ });
+/** A layer's seeded kernel and bias initialisers (kernel first: the seeds follow this order). */
+const seeded = () => ({ kernelInitializer: init(), biasInitializer: bias() });
 
 const variants: Array<[string, [number, number, number], Make]> = [
   [
@@ -49,16 +51,14 @@ const variants: Array<[string, [number, number, number], Make]> = [
             strides: 2,
             padding: 'valid',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.conv2d({
             name: 'c2',
             filters: 4,
             kernelSize: 3,
             padding: 'same',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.reLU({ name: 'r2' }),
           tfl.layers.maxPooling2d({ name: 'p', poolSize: 3, strides: 2, padding: 'same' }),
@@ -67,14 +67,12 @@ const variants: Array<[string, [number, number, number], Make]> = [
             name: 'd',
             units: 4,
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.dense({
             name: 'logits',
             units: 3,
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
         ],
       }),
@@ -93,8 +91,7 @@ const variants: Array<[string, [number, number, number], Make]> = [
             strides: 2,
             padding: 'same',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.maxPooling2d({ name: 'p1', poolSize: 2, strides: 1 }),
           tfl.layers.conv2d({
@@ -103,16 +100,14 @@ const variants: Array<[string, [number, number, number], Make]> = [
             kernelSize: 2,
             padding: 'same',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.dropout({ rate: 0.3 }),
           tfl.layers.flatten(),
           tfl.layers.dense({
             name: 'logits',
             units: 4,
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
         ],
       }),
@@ -130,8 +125,7 @@ const variants: Array<[string, [number, number, number], Make]> = [
             kernelSize: 3,
             padding: 'same',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.conv2d({
             name: 'c2',
@@ -139,8 +133,7 @@ const variants: Array<[string, [number, number, number], Make]> = [
             kernelSize: 3,
             padding: 'same',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.conv2d({
             name: 'c3',
@@ -148,8 +141,7 @@ const variants: Array<[string, [number, number, number], Make]> = [
             kernelSize: 3,
             padding: 'valid',
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.maxPooling2d({ name: 'p', poolSize: 2, padding: 'same' }),
           tfl.layers.flatten(),
@@ -157,21 +149,18 @@ const variants: Array<[string, [number, number, number], Make]> = [
             name: 'd1',
             units: 5,
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.dense({
             name: 'd2',
             units: 4,
             activation: 'relu',
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
           tfl.layers.dense({
             name: 'logits',
             units: 3,
-            kernelInitializer: init(),
-            biasInitializer: bias(),
+            ...seeded(),
           }),
         ],
       }),

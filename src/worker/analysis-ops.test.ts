@@ -2,10 +2,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import type { ImportanceResult } from '../analysis';
 import { alternateSplit } from './analysis-set-ops';
-import { createDispatcher } from './dispatcher';
-import { createHandlers, emptySession } from './handlers';
-import type { FromWorker, RequestMessage, ToWorker } from './protocol';
-import { buildTestModel, nodeBackendEnv, tensorCount } from './test-model.test-util';
+import { handlerHarness } from './harness.test-util';
+import type { RequestMessage } from './protocol';
+import { tensorCount } from './test-model.test-util';
 
 /** A blob of ink clear of the border, so that shifts keep it inside the frame. */
 function blob(seed: number, row = 10, col = 10): Float32Array {
@@ -22,25 +21,13 @@ function labelled(count: number) {
 }
 
 async function harness() {
-  const session = emptySession();
-  const handlers = createHandlers(
-    { backendEnv: nodeBackendEnv, loader: async () => buildTestModel() },
-    session,
-  );
-  const received: FromWorker[] = [];
-  const dispatcher = createDispatcher(handlers, (m) => received.push(m));
-  let id = 0;
-  const send = (m: Omit<RequestMessage, 'id' | 'type'>): number => {
-    id += 1;
-    dispatcher.onMessage({ type: 'request', id, ...m } as ToWorker);
-    return id;
-  };
+  const { send, answer, received, dispatcher } = handlerHarness();
   async function run<T>(m: Omit<RequestMessage, 'id' | 'type'>): Promise<T> {
     const reqId = send(m);
     await dispatcher.idle();
-    const answer = received.find((r) => 'id' in r && r.id === reqId && r.type !== 'progress');
-    if (answer?.type !== 'result') throw new Error(JSON.stringify(answer));
-    return answer.result as T;
+    const final = answer(reqId);
+    if (final?.type !== 'result') throw new Error(JSON.stringify(final));
+    return final.result as T;
   }
   send({ op: 'init', channel: 'init', params: { backend: 'cpu' } });
   send({ op: 'loadModel', channel: 'model', params: { url: 'mem://test' } });

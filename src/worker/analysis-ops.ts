@@ -33,14 +33,15 @@ import type {
   AttackImageSummary,
   MovementViewResult,
 } from './analysis-protocol';
-import { createSetHandlers, requireNetwork, runControl } from './analysis-set-ops';
-import type { Handler, Session } from './handlers';
+import { createSetHandlers, runControl } from './analysis-set-ops';
+import { requireNetwork, type EngineState } from './engine-state';
+import type { Handler } from './handler-types';
 
-export type AnalysisHandlers = { [K in keyof AnalysisOperations]: Handler<K> };
+type AnalysisHandlers = { [K in keyof AnalysisOperations]: Handler<K> };
 
 /** Targeted I-FGSM settings (as in the reproduction report): small steps, stop on success. */
-export const TARGETED_STEP = 0.01;
-export const TARGETED_STEPS = 60;
+const TARGETED_STEP = 0.01;
+const TARGETED_STEPS = 60;
 
 function oneImage(net: Network, image: Float32Array, label: number): ImageSet {
   return { input: { ...net.input }, images: image, labels: Int32Array.of(label), count: 1 };
@@ -69,16 +70,16 @@ async function summedDiffusion(net: Network, image: Float32Array): Promise<Float
   });
 }
 
-export function createAnalysisHandlers(session: Session): AnalysisHandlers {
+export function createAnalysisHandlers(state: EngineState): AnalysisHandlers {
   /** The network and the class to read: the given label, else the image's prediction. */
   const prepare = async (image: Float32Array, label: number | null) => {
-    const net = requireNetwork(session);
+    const net = requireNetwork(state);
     const gates = await computeGates(net, image);
     return { net, gates, label: label ?? gates.prediction };
   };
 
   return {
-    ...createSetHandlers(session),
+    ...createSetHandlers(state),
 
     async analysisOverlap({ image, label, topM, importance }, ctx) {
       const { net, gates, label: y } = await prepare(image, label);

@@ -1,4 +1,4 @@
-// Messages of the Analyses area (pathways.md, "Analyses to reproduce"): one entry per view, merged
+// Messages of the Analyses area (docs/analyses.md, "Views"): one entry per view, merged
 // into `Operations` (protocol.ts). Plain data only; images are model inputs, H×W×C float32 in
 // [0, 1] without the batch axis (784 values for MNIST), sets are such images back to back.
 import type {

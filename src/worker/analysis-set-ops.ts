@@ -5,15 +5,13 @@
 import {
   analyseImage,
   categoryConsistency,
-  countPathways,
   deriveSeed,
   featureMapImportance,
   groupSeparation,
   imageAt,
-  inkPixels,
+  imageSize,
   mulberry32,
   nearestCentroidAccuracy,
-  portionHotVector,
   profileImages,
   projectCodes,
   randomInt,
@@ -24,27 +22,22 @@ import {
   type PathwayProfile,
   type RunControl,
 } from '../analysis';
-import { DEFAULT_TOP_M, type Network } from '../pathways';
+import {
+  countPathways,
+  DEFAULT_TOP_M,
+  nonZeroPixels,
+  portionHotCode,
+  type Network,
+} from '../pathways';
 import type { AnalysisOperations, LabelledImages } from './analysis-protocol';
-import type { Handler, HandlerContext, Session } from './handlers';
+import { requireNetwork, type EngineState } from './engine-state';
+import type { Handler, HandlerContext } from './handler-types';
 
 type SetOps = Pick<
   AnalysisOperations,
   'analysisImportance' | 'analysisSampleSet' | 'analysisGroups'
 >;
-export type SetHandlers = { [K in keyof SetOps]: Handler<K> };
-
-/** The engine's network of the loaded model, or a clear error. */
-export function requireNetwork(session: Session): Network {
-  // Not handlers.ts's requireModel: a value import from there would make a module cycle.
-  if (!session.model) throw new Error('No model is loaded yet.');
-  const net = session.engine.network;
-  if (!net) {
-    const s = session.engine.support;
-    throw new Error(s.supported ? 'No model is loaded.' : `Pathways are unavailable: ${s.reason}`);
-  }
-  return net;
-}
+type SetHandlers = { [K in keyof SetOps]: Handler<K> };
 
 /** RunControl reporting to the worker's progress channel, `from`–`to` of the whole run. */
 export function runControl(ctx: HandlerContext, label: string, from = 0, to = 1): RunControl {
@@ -76,10 +69,10 @@ export function alternateSplit(labels: ArrayLike<number>): Uint8Array {
 // Targeted I-FGSM as in the reproduction report (ε = 0.3, α = 0.01, 60 steps).
 const DEFORM = { epsilon: 0.3, stepSize: 0.01, steps: 60 };
 
-export function createSetHandlers(session: Session): SetHandlers {
+export function createSetHandlers(state: EngineState): SetHandlers {
   return {
     async analysisImportance({ set, source }, ctx) {
-      const net = requireNetwork(session);
+      const net = requireNetwork(state);
       return featureMapImportance(net, toSet(net, set), {
         ...runControl(ctx, 'Zeroing one map at a time'),
         source,
@@ -87,7 +80,7 @@ export function createSetHandlers(session: Session): SetHandlers {
     },
 
     async analysisSampleSet({ set: raw, topM }, ctx) {
-      const net = requireNetwork(session);
+      const net = requireNetwork(state);
       const set = toSet(net, raw);
       const profiles = await profileImages(net, set, {
         ...runControl(ctx, 'Pathways of every sample'),
@@ -103,7 +96,7 @@ export function createSetHandlers(session: Session): SetHandlers {
         };
       };
       const K = net.classCount;
-      const all = (p: PathwayProfile) => portionHotVector(p);
+      const all = (p: PathwayProfile) => portionHotCode(p);
       const train = pick(true, all);
       const projection = projectCodes(train.codes, {
         codes: profiles.map(all),
@@ -115,7 +108,7 @@ export function createSetHandlers(session: Session): SetHandlers {
         consistency: categoryConsistency(profiles, layers, { vector: 'sizes', centre: true }),
         portionHot: nearestCentroidAccuracy(train, pick(false, all), K),
         perLayer: layers.map((info) => {
-          const code = (p: PathwayProfile) => portionHotVector(p, [info.index]);
+          const code = (p: PathwayProfile) => portionHotCode(p, [info.index]);
           const r = nearestCentroidAccuracy(pick(true, code), pick(false, code), K);
           return { layer: info.index, name: info.name, accuracy: r.accuracy };
         }),
@@ -127,7 +120,7 @@ export function createSetHandlers(session: Session): SetHandlers {
     },
 
     async analysisGroups({ set: raw, seed }, ctx) {
-      const net = requireNetwork(session);
+      const net = requireNetwork(state);
       const set = toSet(net, raw);
       const K = net.classCount;
       const profiles = await profileImages(
@@ -155,12 +148,14 @@ export function createSetHandlers(session: Session): SetHandlers {
         await yieldAndCheck(ctx.signal);
         const pool = byClass[targets[j]!]!;
         if (attack.success[j] === 1 && pool.length > 0) {
-          const n = imageSize(net);
+          const n = imageSize(set.input);
           const a = await analyseImage(net, attack.images.subarray(j * n, (j + 1) * n), 0);
           original.push(profiles[i]!.total);
           deformed.push(a.stats.total);
           deformedInk.push(
-            countPathways(a.stats, { pixels: inkPixels(imageAt(set, i), set.input) }).total,
+            countPathways(a.stats, {
+              pixels: nonZeroPixels({ image: imageAt(set, i), input: set.input }),
+            }).total,
           );
           target.push(profiles[pool[randomInt(random, pool.length)]!]!.total);
         }
@@ -180,8 +175,4 @@ export function createSetHandlers(session: Session): SetHandlers {
       };
     },
   };
-}
-
-function imageSize(net: Network): number {
-  return net.input.height * net.input.width * net.input.channels;
 }

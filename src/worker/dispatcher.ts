@@ -2,7 +2,7 @@
 // drops or stops work that a newer request on the same channel superseded, and posts results
 // with their typed-array buffers transferred. Shared by the worker and the main-thread fallback.
 import { serializeError } from './errors';
-import type { Handlers, HandlerContext } from './handlers';
+import type { HandlerContext, Handlers } from './handler-types';
 import type { FromWorker, RequestMessage, ToWorker } from './protocol';
 import { collectTransferables } from './transfer';
 

@@ -1,28 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from './dispatcher';
-import { createHandlers, emptySession } from './handlers';
-import type { FromWorker, RequestMessage, ToWorker } from './protocol';
-import { buildTestModel, nodeBackendEnv, tensorCount } from './test-model.test-util';
-
-function harness() {
-  const session = emptySession();
-  const handlers = createHandlers(
-    { backendEnv: nodeBackendEnv, loader: async () => buildTestModel() },
-    session,
-  );
-  const received: FromWorker[] = [];
-  const dispatcher = createDispatcher(handlers, (m) => received.push(m));
-  let id = 0;
-  const send = (m: Omit<RequestMessage, 'id' | 'type'>): number => {
-    id += 1;
-    dispatcher.onMessage({ type: 'request', id, ...m } as ToWorker);
-    return id;
-  };
-  const answer = (reqId: number) =>
-    received.find((m) => 'id' in m && m.id === reqId && m.type !== 'progress');
-  return { session, dispatcher, received, send, answer };
-}
+import { handlerHarness as harness } from './harness.test-util';
+import { tensorCount } from './test-model.test-util';
 
 function image(seed: number): Float32Array {
   const x = new Float32Array(784);
@@ -76,7 +55,7 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
     await h.dispatcher.idle();
     expect(h.answer(init)?.type).toBe('result');
     expect(h.answer(load)?.type).toBe('cancelled');
-    expect(h.session.model).toBeNull();
+    expect(h.state.model).toBeNull();
   });
 
   it('runs the pathway engine: a pixel query and whole-image statistics', async () => {
@@ -102,7 +81,7 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
       throw new Error(JSON.stringify(stats));
     expect(stats.result.counts.length).toBe(query.result.layers.length);
     // The gates of the image were computed once and reused.
-    expect(h.session.engine.gates?.image).toEqual(img);
+    expect(h.state.pathways.gates?.image).toEqual(img);
   });
 
   it('returns activations and per-class relevance that agree with a pixel query', async () => {
@@ -130,7 +109,7 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
     expect(view.relevance).toHaveLength(10 * 784);
     expect(view.relevance[3 * 784 + pixel]).toBeCloseTo(query.result.relevance, 4);
     // The cached gates keep their arrays: the result's copies were transferred, not the cache.
-    expect(h.session.engine.gates?.gates.activation[0]?.length).toBe(view.activations[0]?.length);
+    expect(h.state.pathways.gates?.gates.activation[0]?.length).toBe(view.activations[0]?.length);
   });
 
   it('keeps the tensor count flat over 500 requests', async () => {

@@ -1,68 +1,30 @@
 // The operations the worker performs, as plain async functions over shared modules. The same
 // handlers run in the worker, on the main thread (fallback) and in Node tests; only the deps
 // (backend environment, model loader) differ.
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { chooseBackend, type BackendEnv } from '../model/backend';
-import type { BackendInfo } from '../model/backend-types';
 import { loadModel, type LayersModelLoader } from '../model/load';
 import { predictImage } from '../model/predict';
-import type { ModelSummary } from '../model/summary-types';
 import { imageForward, imageStatistics, queryPixels } from '../pathways';
-import {
-  attachModel,
-  emptyEngineState,
-  gatesFor,
-  releaseModel,
-  type EngineState,
-} from './engine-session';
-import type { OpName, ParamsOf, ResultOf } from './protocol';
 import { createAnalysisHandlers } from './analysis-ops';
-
-export interface HandlerContext {
-  /** Aborted when a newer request on the same channel arrives or the client cancels this one. */
-  signal: AbortSignal;
-  progress(fraction: number, label: string): void;
-}
-
-export type Handler<K extends OpName> = (
-  params: ParamsOf<K>,
-  ctx: HandlerContext,
-) => Promise<ResultOf<K>>;
-
-export type Handlers = { [K in OpName]: Handler<K> };
+import { emptyEngineState, requireModel, type EngineState } from './engine-state';
+import type { Handlers } from './handler-types';
+import { attachModel, gatesFor } from './pathway-state';
 
 export interface RuntimeDeps {
   backendEnv: BackendEnv;
   loader: LayersModelLoader;
 }
 
-/** What the handlers keep between requests: the backend and the one loaded model. */
-export interface Session {
-  backend: BackendInfo | null;
-  model: tfl.LayersModel | null;
-  summary: ModelSummary | null;
-  engine: EngineState;
-}
-
-export class NoModelError extends Error {
-  override name = 'NoModelError';
-  constructor() {
-    super('No model is loaded yet.');
-  }
-}
-
-export function requireModel(session: Session): { model: tfl.LayersModel; summary: ModelSummary } {
-  if (!session.model || !session.summary) throw new NoModelError();
-  return { model: session.model, summary: session.summary };
-}
-
-export function createHandlers(deps: RuntimeDeps, session: Session = emptySession()): Handlers {
+export function createHandlers(
+  deps: RuntimeDeps,
+  state: EngineState = emptyEngineState(),
+): Handlers {
   return {
-    ...createAnalysisHandlers(session),
+    ...createAnalysisHandlers(state),
 
     async init({ backend }) {
-      session.backend = await chooseBackend(backend, deps.backendEnv);
-      return session.backend;
+      state.backend = await chooseBackend(backend, deps.backendEnv);
+      return state.backend;
     },
 
     async loadModel({ url }, ctx) {
@@ -73,29 +35,29 @@ export function createHandlers(deps: RuntimeDeps, session: Session = emptySessio
         loaded.model.dispose();
         throwIfAborted(ctx.signal);
       }
-      session.model?.dispose();
-      session.model = loaded.model;
-      const pathways = attachModel(session.engine, loaded.model);
-      session.summary = { ...loaded.summary, pathways };
-      return session.summary;
+      state.model?.dispose();
+      state.model = loaded.model;
+      const pathways = attachModel(state.pathways, loaded.model);
+      state.summary = { ...loaded.summary, pathways };
+      return state.summary;
     },
 
     async predict({ image }) {
-      const { model, summary } = requireModel(session);
+      const { model, summary } = requireModel(state);
       return predictImage(model, summary, image);
     },
 
     async queryPixels({ image, pixels, options }, ctx) {
-      requireModel(session);
-      const { network, gates } = await gatesFor(session.engine, image);
+      requireModel(state);
+      const { network, gates } = await gatesFor(state.pathways, image);
       throwIfAborted(ctx.signal);
       return queryPixels(network, gates, pixels, options);
     },
 
     async imageStats({ image, options }, ctx) {
-      requireModel(session);
+      requireModel(state);
       ctx.progress(0, 'Analysing every pixel');
-      const { network, gates } = await gatesFor(session.engine, image);
+      const { network, gates } = await gatesFor(state.pathways, image);
       throwIfAborted(ctx.signal);
       const stats = await imageStatistics(network, gates, options);
       ctx.progress(1, 'Analysing every pixel');
@@ -103,24 +65,12 @@ export function createHandlers(deps: RuntimeDeps, session: Session = emptySessio
     },
 
     async imageForward({ image }, ctx) {
-      requireModel(session);
-      const { network, gates } = await gatesFor(session.engine, image);
+      requireModel(state);
+      const { network, gates } = await gatesFor(state.pathways, image);
       throwIfAborted(ctx.signal);
       return imageForward(network, gates);
     },
   };
-}
-
-export function emptySession(): Session {
-  return { backend: null, model: null, summary: null, engine: emptyEngineState() };
-}
-
-/** Frees the model and the engine's tensors (a terminated fallback, tests). */
-export function disposeSession(session: Session): void {
-  releaseModel(session.engine);
-  session.model?.dispose();
-  session.model = null;
-  session.summary = null;
 }
 
 /** Stops before expensive work when a newer request already superseded this one. */

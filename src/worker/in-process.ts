@@ -4,7 +4,7 @@
 import type { WorkerLike } from './client';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 // Types only: a value import of handlers.ts would pull TensorFlow.js into the main chunk.
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface InProcessRuntime {

@@ -27,7 +27,7 @@ export interface PredictParams {
   image: Float32Array;
 }
 
-/** One pixel or a pixel set of one image, through the pathway engine (pathways.md, 2–6). */
+/** One pixel or a pixel set of one image, through the pathway engine (docs/method.md, definitions 2–6). */
 export interface QueryPixelsParams {
   /** The model input, H×W×C float32 in [0, 1] (as for predict). */
   image: Float32Array;
@@ -36,7 +36,7 @@ export interface QueryPixelsParams {
   options?: QueryOptions;
 }
 
-/** Whole-image statistics (pathways.md, 4, 7, 8): sizes, counts, portion-hot codes, relevance. */
+/** Whole-image statistics (docs/method.md, definitions 4, 7, 8): sizes, counts, portion-hot codes, relevance. */
 export interface ImageStatsParams {
   image: Float32Array;
   options?: StatisticsOptions;

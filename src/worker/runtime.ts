@@ -2,19 +2,14 @@
 // the worker and, lazily, by the main-thread fallback (so tfjs stays out of the main chunk).
 import { browserBackendEnv } from '../model/backend-browser';
 import { httpModelLoader } from '../model/load';
-import {
-  createHandlers,
-  disposeSession,
-  emptySession,
-  type Handlers,
-  type Session,
-} from './handlers';
+import { disposeEngineState, emptyEngineState } from './engine-state';
+import type { Handlers } from './handler-types';
+import { createHandlers } from './handlers';
 
-export function createBrowserRuntime(): { handlers: Handlers; session: Session; dispose(): void } {
-  const session = emptySession();
+export function createBrowserRuntime(): { handlers: Handlers; dispose(): void } {
+  const state = emptyEngineState();
   return {
-    handlers: createHandlers({ backendEnv: browserBackendEnv, loader: httpModelLoader }, session),
-    session,
-    dispose: () => disposeSession(session),
+    handlers: createHandlers({ backendEnv: browserBackendEnv, loader: httpModelLoader }, state),
+    dispose: () => disposeEngineState(state),
   };
 }

@@ -1,7 +1,14 @@
 // The attack part of the report (findings 4a and 5): an FGSM success-rate sweep, targeted I-FGSM
 // and FGSM attacks whose pathways are compared with the originals and with natural images of the
 // class they produced, and N_total of the original / deformed / target groups.
-import type { Network, PathwayLayerInfo, StatisticsOptions } from '../../pathways';
+import {
+  countPathways,
+  nonZeroPixels,
+  predictImages,
+  type Network,
+  type PathwayLayerInfo,
+  type StatisticsOptions,
+} from '../../pathways';
 import {
   compareAttackPathways,
   type AttackComparison,
@@ -9,11 +16,10 @@ import {
 } from '../attack-pathways';
 import { fgsm, targetedAttack } from '../attacks';
 import { yieldAndCheck, type RunControl } from '../control';
-import { predictImages } from '../forward';
 import { groupSeparation, type GroupSeparation } from '../groups';
-import { imageAt, inkPixels, subset, type ImageSet } from '../images';
+import { imageAt, subset, type ImageSet } from '../images';
 import { deriveSeed, mulberry32, randomInt } from '../prng';
-import { analyseImage, countPathways, meanProfile, type PathwayProfile } from '../profile';
+import { analyseImage, meanProfile, type PathwayProfile } from '../profile';
 import type { ReproductionConfig } from './config';
 
 export interface AttackRun {
@@ -131,7 +137,7 @@ export async function attackStage(input: AttackStageInput): Promise<AttackStageR
         triples.push({ original, attacked: a.profile, target: profiles[natural]! });
         classTriples.push({ original, attacked: a.profile, target: mean });
         if (kind === 'targeted') {
-          const ink = inkPixels(imageAt(test, advIdx[i]!), test.input);
+          const ink = nonZeroPixels({ image: imageAt(test, advIdx[i]!), input: test.input });
           deformedInk.push(countPathways(a.stats, { pixels: ink }).total);
           deformedRelative.push(
             countPathways(a.stats, { relative: config.relativeThreshold }).total,

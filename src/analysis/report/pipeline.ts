@@ -1,10 +1,16 @@
 // Runs every analysis of the report on one model in a fixed, seeded order and returns plain data
 // (the markdown and the figures are built from it). Pure: images come in as ImageSets, progress
 // goes out through callbacks, so the same run could be driven from the browser.
-import type { InputInfo, Network, PathwayLayerInfo, StatisticsOptions } from '../../pathways';
+import {
+  portionHotCode,
+  predictImages,
+  type InputInfo,
+  type Network,
+  type PathwayLayerInfo,
+  type StatisticsOptions,
+} from '../../pathways';
 import { categoryConsistency, type LayerConsistency } from '../consistency';
 import { yieldAndCheck, type RunControl } from '../control';
-import { predictImages } from '../forward';
 import { imageAt, imageSize, type ImageSet } from '../images';
 import { featureMapImportance, type ImportanceResult } from '../importance';
 import { movementAnalysis, type MovementResult } from '../movement';
@@ -22,7 +28,6 @@ import {
 } from '../overlap';
 import {
   nearestCentroidAccuracy,
-  portionHotVector,
   projectCodes,
   type NearestCentroidResult,
   type Projection,
@@ -140,8 +145,8 @@ export async function runReproduction(
     profileImages(net, train, { ...control, statistics }),
   );
   const portionHot = await stage('portion-hot codes', async () => {
-    const trainCodes = trainProfiles.map((p) => portionHotVector(p));
-    const testCodes = profiles.map((p) => portionHotVector(p));
+    const trainCodes = trainProfiles.map((p) => portionHotCode(p));
+    const testCodes = profiles.map((p) => portionHotCode(p));
     const tr = { codes: trainCodes, labels: train.labels };
     const te = { codes: testCodes, labels: test.labels };
     const n = imageSize(test.input);
@@ -154,10 +159,10 @@ export async function runReproduction(
         name: info.name,
         result: nearestCentroidAccuracy(
           {
-            codes: trainProfiles.map((p) => portionHotVector(p, [info.index])),
+            codes: trainProfiles.map((p) => portionHotCode(p, [info.index])),
             labels: train.labels,
           },
-          { codes: profiles.map((p) => portionHotVector(p, [info.index])), labels: test.labels },
+          { codes: profiles.map((p) => portionHotCode(p, [info.index])), labels: test.labels },
           K,
         ),
       })),

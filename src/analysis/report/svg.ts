@@ -27,7 +27,7 @@ const W = 680;
 const H = 320;
 const M = { top: 36, right: 175, bottom: 64, left: 56 };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -51,7 +51,7 @@ function doc(title: string, body: string, width = W, height = H): string {
 }
 
 /** Round tick values spanning [lo, hi]. */
-export function ticks(lo: number, hi: number, count = 5): number[] {
+function ticks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo];
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -151,14 +151,19 @@ export interface ChartSpec {
   yRange?: [number, number];
 }
 
-export function barChart(spec: ChartSpec): string {
+/** What bar and line charts share: series colours, the y range and axis, the category step. */
+function chartFrame(spec: ChartSpec) {
   const colored = spec.series.map((s, i) => ({
     ...s,
     color: s.color ?? PALETTE[i % PALETTE.length]!,
   }));
   const [lo, hi] = range(spec.series, spec.yRange);
   const { frame: f, svg: axes } = yAxis(lo, hi, spec.yLabel);
-  const step = (f.x1 - f.x0) / spec.categories.length;
+  return { colored, lo, f, axes, step: (f.x1 - f.x0) / spec.categories.length };
+}
+
+export function barChart(spec: ChartSpec): string {
+  const { colored, lo, f, axes, step } = chartFrame(spec);
   const bw = (step * 0.8) / Math.max(1, colored.length);
   let bars = '';
   spec.categories.forEach((_c, i) => {
@@ -179,13 +184,7 @@ export function barChart(spec: ChartSpec): string {
 }
 
 export function lineChart(spec: ChartSpec): string {
-  const colored = spec.series.map((s, i) => ({
-    ...s,
-    color: s.color ?? PALETTE[i % PALETTE.length]!,
-  }));
-  const [lo, hi] = range(spec.series, spec.yRange);
-  const { frame: f, svg: axes } = yAxis(lo, hi, spec.yLabel);
-  const step = (f.x1 - f.x0) / spec.categories.length;
+  const { colored, f, axes, step } = chartFrame(spec);
   let lines = '';
   for (const s of colored) {
     const pts = s.values

@@ -1,5 +1,5 @@
-// The report's verdict on each of the paper's five findings (pathways.md, "What the paper says"),
-// from explicit, stated criteria, so that "holds" means the same thing for every model and run.
+// The report's verdict on each of the paper's five findings (docs/analyses.md, "Views"), from
+// explicit, stated criteria, so that "holds" means the same thing for every model and run.
 import { fmt } from './svg';
 import type { ReproductionResult } from './pipeline';
 
@@ -29,7 +29,7 @@ function combine(statuses: Status[]): Status {
   return 'partly holds';
 }
 
-export function findingOne(r: ReproductionResult): Verdict {
+function findingOne(r: ReproductionResult): Verdict {
   const above = r.overlap.filter((o) => o.overlap - o.chance > 2 * (o.standardError || 0));
   const m = r.config.topM;
   const tests = r.ablation.filter((a) => a.k === Math.min(m, a.channels - 1));
@@ -55,7 +55,7 @@ export function findingOne(r: ReproductionResult): Verdict {
   };
 }
 
-export function findingTwo(r: ReproductionResult): Verdict {
+function findingTwo(r: ReproductionResult): Verdict {
   const c = r.consistency.centred;
   const raw = r.consistency.raw;
   const positive = c.filter((l) => l.gap > 0).length;
@@ -81,7 +81,7 @@ export function findingTwo(r: ReproductionResult): Verdict {
   };
 }
 
-export function findingThree(r: ReproductionResult): Verdict {
+function findingThree(r: ReproductionResult): Verdict {
   const a = r.portionHot.all;
   const holds = a.accuracy >= a.chance + 0.5 * (1 - a.chance);
   const partly = a.accuracy >= 2 * a.chance;
@@ -99,7 +99,7 @@ export function findingThree(r: ReproductionResult): Verdict {
   };
 }
 
-export function findingFour(r: ReproductionResult): Verdict {
+function findingFour(r: ReproductionResult): Verdict {
   const targeted = r.attacks.find((a) => a.kind === 'targeted');
   const lastHidden = r.layers.filter((l) => l.kind !== 'logits').at(-1);
   const cmp = targeted?.comparisonClassMean.layers.find((l) => l.layer === lastHidden?.index);
@@ -175,7 +175,7 @@ export function movementSummary(r: ReproductionResult): {
   };
 }
 
-export function findingFive(r: ReproductionResult): Verdict {
+function findingFive(r: ReproductionResult): Verdict {
   const pairs = r.groups.total.pairs;
   const strong = pairs.filter((p) => Math.abs(p.auc - 0.5) >= 0.3);
   const ink = r.groups.inkOnly.pairs;

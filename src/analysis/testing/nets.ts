@@ -1,6 +1,7 @@
 // Test fixtures for the analyses: networks whose answers are known by construction.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { vggLikeModel } from '../../pathways/testing/models';
 import type { ImageSet } from '../images';
 
 /**
@@ -61,40 +62,13 @@ export function signalImages(count: number): ImageSet {
  * conv/pool part is exactly translation-equivariant for shifts by the total pool stride (4).
  */
 export function zeroBiasVgg(size = 28, seed = 3): tfl.LayersModel {
-  let s = seed;
-  const conv = (name: string, filters: number, inputShape?: number[]) =>
-    tfl.layers.conv2d({
-      name,
-      filters,
-      kernelSize: 3,
-      padding: 'same',
-      activation: 'relu',
-      useBias: false,
-      kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }),
-      ...(inputShape ? { inputShape } : {}),
-    });
-  return tfl.sequential({
-    layers: [
-      conv('conv1_1', 4, [size, size, 1]),
-      conv('conv1_2', 4),
-      tfl.layers.maxPooling2d({ name: 'pool1', poolSize: 2 }),
-      conv('conv2_1', 6),
-      conv('conv2_2', 6),
-      tfl.layers.maxPooling2d({ name: 'pool2', poolSize: 2 }),
-      tfl.layers.flatten({ name: 'flatten' }),
-      tfl.layers.dense({
-        name: 'dense1',
-        units: 8,
-        activation: 'relu',
-        useBias: false,
-        kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }),
-      }),
-      tfl.layers.dense({
-        name: 'logits',
-        units: 3,
-        kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }),
-      }),
-    ],
+  return vggLikeModel({
+    input: [size, size, 1],
+    widths: [4, 4, 6, 6],
+    dense: 8,
+    classes: 3,
+    seed,
+    biases: false,
   });
 }
 

@@ -1,4 +1,4 @@
-// Test/script helper: the wasm backend in Node (single-threaded SIMD, see environment.md).
+// Test/script helper: the wasm backend in Node (single-threaded SIMD, see docs/benchmarks.md).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 

@@ -7,6 +7,11 @@ export interface VggOptions {
   dense?: number;
   classes?: number;
   seed?: number;
+  /**
+   * false: no conv or dense1 biases and a zero logits bias, so that a zero background stays 0 in
+   * every layer (exact translation equivariance). Default true: seeded random biases.
+   */
+  biases?: boolean;
 }
 
 /** conv1_1, conv1_2, pool1, conv2_1, conv2_2, pool2, flatten, dense1, logits — seeded weights. */
@@ -14,9 +19,21 @@ export function vggLikeModel(options: VggOptions = {}): tfl.LayersModel {
   const [h, w, c] = options.input ?? [28, 28, 1];
   const [a, b, d, e] = options.widths ?? [8, 8, 16, 16];
   let seed = options.seed ?? 1;
+  const biases = options.biases ?? true;
   const init = () => tfl.initializers.glorotUniform({ seed: seed++ });
-  const biasInit = () =>
-    tfl.initializers.randomUniform({ minval: -0.1, maxval: 0.1, seed: seed++ });
+  // Kernel then bias initialiser, in this order (the seeds follow it).
+  const params = (hidden: boolean) => {
+    const kernelInitializer = init();
+    if (biases) {
+      const biasInitializer = tfl.initializers.randomUniform({
+        minval: -0.1,
+        maxval: 0.1,
+        seed: seed++,
+      });
+      return { kernelInitializer, biasInitializer };
+    }
+    return { kernelInitializer, useBias: !hidden };
+  };
   const conv = (name: string, filters: number, inputShape?: number[]) =>
     tfl.layers.conv2d({
       name,
@@ -24,8 +41,7 @@ export function vggLikeModel(options: VggOptions = {}): tfl.LayersModel {
       kernelSize: 3,
       padding: 'same',
       activation: 'relu',
-      kernelInitializer: init(),
-      biasInitializer: biasInit(),
+      ...params(true),
       ...(inputShape ? { inputShape } : {}),
     });
   const model = tfl.sequential({
@@ -41,15 +57,9 @@ export function vggLikeModel(options: VggOptions = {}): tfl.LayersModel {
         name: 'dense1',
         units: options.dense ?? 64,
         activation: 'relu',
-        kernelInitializer: init(),
-        biasInitializer: biasInit(),
+        ...params(true),
       }),
-      tfl.layers.dense({
-        name: 'logits',
-        units: options.classes ?? 10,
-        kernelInitializer: init(),
-        biasInitializer: biasInit(),
-      }),
+      tfl.layers.dense({ name: 'logits', units: options.classes ?? 10, ...params(false) }),
     ],
   });
   return model;

@@ -4,19 +4,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 
 /** Kernels as [a][b] (row, col) for output maps 0 and 1 (one input channel). */
-export const TINY_K0 = [
+const TINY_K0 = [
   [0, 0, 0],
   [0, 1, 0],
   [0, 0, 2],
 ];
-export const TINY_K1 = [
+const TINY_K1 = [
   [-1, 0, 0],
   [0, 0, 0],
   [0, 0, 0],
 ];
-export const TINY_CONV_BIAS = [0, 0.25];
+const TINY_CONV_BIAS = [0, 0.25];
 /** dense1 weights [8 inputs][2 units]; flatten index = (r*2 + c)*2 + ch. */
-export const TINY_W1 = [
+const TINY_W1 = [
   [1, 0],
   [0, 0],
   [0, 0],
@@ -26,12 +26,12 @@ export const TINY_W1 = [
   [-1, 2],
   [4, 0],
 ];
-export const TINY_B1 = [0, -1];
-export const TINY_W2 = [
+const TINY_B1 = [0, -1];
+const TINY_W2 = [
   [1, -1],
   [0.5, 1],
 ];
-export const TINY_B2 = [0.1, 0];
+const TINY_B2 = [0.1, 0];
 
 /** x(1,1) = 0.5, x(2,2) = 1, zero elsewhere. */
 export const TINY_IMAGE = Float32Array.from([0, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);

@@ -5,22 +5,20 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildNetwork, computeGates, disposeNetwork, type Gates, type Network } from '../pathways';
 import type { PathwaySupport } from '../model/summary-types';
 
-export interface EngineState {
+export interface PathwayState {
   network: Network | null;
   support: PathwaySupport;
   gates: { image: Float32Array; gates: Gates } | null;
 }
 
-export function emptyEngineState(): EngineState {
-  return {
-    network: null,
-    support: { supported: false, reason: 'No model is loaded.' },
-    gates: null,
-  };
+const NO_MODEL: PathwaySupport = { supported: false, reason: 'No model is loaded.' };
+
+export function emptyPathwayState(): PathwayState {
+  return { network: null, support: { ...NO_MODEL }, gates: null };
 }
 
 /** Builds the engine's network for a freshly loaded model, freeing the previous one. */
-export function attachModel(state: EngineState, model: tfl.LayersModel): PathwaySupport {
+export function attachModel(state: PathwayState, model: tfl.LayersModel): PathwaySupport {
   releaseModel(state);
   try {
     state.network = buildNetwork(model);
@@ -34,11 +32,21 @@ export function attachModel(state: EngineState, model: tfl.LayersModel): Pathway
   return state.support;
 }
 
-export function releaseModel(state: EngineState): void {
+export function releaseModel(state: PathwayState): void {
   if (state.network) disposeNetwork(state.network);
   state.network = null;
   state.gates = null;
-  state.support = { supported: false, reason: 'No model is loaded.' };
+  state.support = { ...NO_MODEL };
+}
+
+/** The engine's network of the loaded model, or an error saying why there is none. */
+export function networkOf(state: PathwayState): Network {
+  if (state.network) return state.network;
+  throw new Error(
+    state.support.supported
+      ? 'No model is loaded.'
+      : `Pathways are unavailable for this model: ${state.support.reason}`,
+  );
 }
 
 function sameImage(a: Float32Array, b: Float32Array): boolean {
@@ -48,17 +56,10 @@ function sameImage(a: Float32Array, b: Float32Array): boolean {
 }
 
 export async function gatesFor(
-  state: EngineState,
+  state: PathwayState,
   image: Float32Array,
 ): Promise<{ network: Network; gates: Gates }> {
-  const network = state.network;
-  if (!network) {
-    throw new Error(
-      state.support.supported
-        ? 'No model is loaded.'
-        : `Pathways are unavailable for this model: ${state.support.reason}`,
-    );
-  }
+  const network = networkOf(state);
   if (state.gates && sameImage(state.gates.image, image))
     return { network, gates: state.gates.gates };
   const gates = await computeGates(network, image);

@@ -1,13 +1,17 @@
-// Whole-image statistics: every pixel's pathway sizes on every map (definition 4), pathway counts
-// (7), portion-hot codes (8) and the relevance of every pixel for every class (5).
+// Whole-image statistics (docs/method.md, definitions 3, 4, 7, 8 and the relevance of 5): every
+// analysed pixel's pathway sizes on every map from the windowed batch (device variant
+// diffusion.ts or host variant host.ts), then pathway counts (counts.ts), portion-hot codes
+// (top-maps.ts) and the relevance of every pixel for every class.
 import * as tf from '@tensorflow/tfjs-core';
+import { countPathways } from './counts';
 import { pack, readPacked, uploadGates, type GateTensors } from './device';
 import { pixelWindow, step, toFull, windowSizes } from './diffusion';
+import { classRelevance } from './gradient';
 import { hostAccumulate, hostPixelWindow, hostSizes, hostStep } from './host';
-import { classGradients } from './gradient';
 import { layerInfos, type Network } from './network';
-import { checkPixels, forwardFull } from './query';
-import type { Gates, ImageStatistics, Measure } from './types';
+import { biasPathwayOn, checkPixels } from './query';
+import { DEFAULT_TOP_M, portionHotShares, topMaps as topMapsOf } from './top-maps';
+import type { Gates, ImageStatistics, InputInfo, Measure } from './types';
 
 export interface StatisticsOptions {
   /** Measure for counts and portion-hot codes (default 'positive'). */
@@ -37,22 +41,24 @@ export interface StatisticsOptions {
 
 export type Engine = 'auto' | 'host' | 'device';
 
-export function resolveEngine(engine: Engine = 'auto'): 'host' | 'device' {
+function resolveEngine(engine: Engine = 'auto'): 'host' | 'device' {
   if (engine !== 'auto') return engine;
   const backend = tf.getBackend();
   return backend === 'wasm' || backend === 'cpu' ? 'host' : 'device';
 }
 
-export const DEFAULT_TOP_M = 3;
-
-/** Flat positions of the pixels with a non-zero value in some channel. */
-export function nonZeroPixels(gates: Gates): Int32Array {
-  const C = gates.input.channels;
+/**
+ * Flat positions (row * W + col) of the pixels with a non-zero value in some channel: the pixels
+ * that diffuse anything. Takes Gates or any { image, input }.
+ */
+export function nonZeroPixels(source: { image: ArrayLike<number>; input: InputInfo }): Int32Array {
+  const { image, input } = source;
+  const C = input.channels;
   const out: number[] = [];
-  const n = gates.input.height * gates.input.width;
+  const n = input.height * input.width;
   for (let p = 0; p < n; p++) {
     for (let c = 0; c < C; c++) {
-      if (gates.image[p * C + c] !== 0) {
+      if (image[p * C + c] !== 0) {
         out.push(p);
         break;
       }
@@ -66,6 +72,15 @@ function defaultBatch(net: Network): number {
   for (const l of net.layers)
     largest = Math.max(largest, l.info.height * l.info.width * l.info.channels);
   return Math.max(16, Math.floor((1 << 24) / largest));
+}
+
+/** sizes[l][measure] for P pixels, [P × C_l] each. */
+function emptySizes(net: Network, P: number): Array<Record<Measure, Float32Array>> {
+  return net.layers.map((l) => ({
+    signed: new Float32Array(P * l.info.channels),
+    positive: new Float32Array(P * l.info.channels),
+    l1: new Float32Array(P * l.info.channels),
+  }));
 }
 
 interface BatchResult {
@@ -92,13 +107,7 @@ async function runPixels(
   const L = net.layers.length;
   const P = pixels.length;
   const { height: H, width: W, channels: C } = gates.input;
-  const sizes = want.sizes
-    ? net.layers.map((l) => ({
-        signed: new Float32Array(P * l.info.channels),
-        positive: new Float32Array(P * l.info.channels),
-        l1: new Float32Array(P * l.info.channels),
-      }))
-    : null;
+  const sizes = want.sizes ? emptySizes(net, P) : null;
   let sums: tf.Tensor[] | null = null;
   try {
     for (let start = 0; start < P; start += batchSize) {
@@ -171,13 +180,7 @@ async function runPixelsHost(
 ): Promise<BatchResult> {
   const P = pixels.length;
   const { height: H, width: W, channels: C } = gates.input;
-  const sizes = want.sizes
-    ? net.layers.map((l) => ({
-        signed: new Float32Array(P * l.info.channels),
-        positive: new Float32Array(P * l.info.channels),
-        l1: new Float32Array(P * l.info.channels),
-      }))
-    : null;
+  const sizes = want.sizes ? emptySizes(net, P) : null;
   const sums = want.sums ? gates.activation.map((h) => new Float64Array(h.length)) : null;
   for (let start = 0; start < P; start += batchSize) {
     const chunk = pixels.subarray(start, Math.min(P, start + batchSize));
@@ -197,11 +200,7 @@ async function completenessFrom(
   gt: GateTensors,
   sums: Float32Array[],
 ): Promise<Float32Array> {
-  const { height: H, width: W, channels: C } = gates.input;
-  const packed = tf.tidy(() =>
-    pack(forwardFull(net, gates, gt, tf.zeros([1, H, W, C]), true).map((w) => w.t)),
-  );
-  const bias = await readPacked(packed);
+  const bias = await biasPathwayOn(net, gates, gt);
   return Float32Array.from(net.layers, (_l, l) => {
     const h = gates.activation[l]!;
     const d = sums[l]!;
@@ -251,49 +250,6 @@ function relevanceFromLogits(
   return out;
 }
 
-/** relevance[c*HW + p] = Σ_ch x[p,ch] ∂z_c/∂x[p,ch] for every class, by one batched backward pass. */
-async function relevanceByBackward(
-  net: Network,
-  gates: Gates,
-  gt: GateTensors,
-): Promise<Float32Array> {
-  const { height: H, width: W, channels: C } = gates.input;
-  const K = net.classCount;
-  const t = tf.tidy(() => {
-    const classes = Array.from({ length: K }, (_, c) => c);
-    const g = classGradients(net, gates, gt, classes).input; // [K,H,W,C]
-    const x = tf.tensor4d(gates.image, [1, H, W, C]);
-    return tf.sum(tf.reshape(tf.mul(g, x), [K, H * W, C]), 2);
-  });
-  try {
-    return Float32Array.from(await t.data());
-  } finally {
-    t.dispose();
-  }
-}
-
-/** Indices of the m largest values of row (ties: lower index first). */
-function topIndices(
-  values: Float32Array,
-  offset: number,
-  C: number,
-  m: number,
-  out: Int32Array,
-  at: number,
-): void {
-  // m is small (default 3): selection by repeated scans keeps it allocation-free.
-  for (let r = 0; r < m; r++) {
-    let best = -1;
-    for (let k = 0; k < C; k++) {
-      let taken = false;
-      for (let q = 0; q < r; q++) if (out[at + q] === k) taken = true;
-      if (taken) continue;
-      if (best < 0 || values[offset + k]! > values[offset + best]!) best = k;
-    }
-    out[at + r] = best;
-  }
-}
-
 /**
  * Whole-image statistics: sizes of every analysed pixel on every map of every layer (all three
  * measures), pathway counts N_l[k] and N_total, portion-hot codes, relevance R_c(p) of every pixel
@@ -323,7 +279,7 @@ export async function imageStatistics(
     // zero pixels have R = 0. For a partial pixel set, one backward pass gives every pixel's R.
     const relevance = coversAll
       ? relevanceFromLogits(r.sizes![net.layers.length - 1]!.signed, pixels, K, H * W)
-      : await relevanceByBackward(net, gates, gt);
+      : await classRelevance(net, gates, gt);
     let completeness: Float32Array | undefined;
     if (options.completeness) {
       if (r.sums) {
@@ -343,47 +299,29 @@ export async function imageStatistics(
     }
     const sizes = r.sizes!;
     const P = pixels.length;
-    const thresholds = new Float32Array(net.layers.length);
-    const counts: Int32Array[] = [];
+    const layers = layerInfos(net);
+    // Definition 7 on every analysed pixel (counts.ts), definition 8 per layer (top-maps.ts).
+    const counted = countPathways(
+      { sizes, layers, pixels, measure },
+      { threshold: options.threshold, relative: options.relative },
+    );
     const topMaps: Int32Array[] = [];
     const portionHot: Float32Array[] = [];
-    let total = 0;
-    net.layers.forEach((layer, l) => {
-      const Cl = layer.info.channels;
-      const values = sizes[l]![measure];
-      let tau = options.threshold ?? 0;
-      if (options.relative !== undefined) {
-        let max = -Infinity;
-        for (const v of values) max = Math.max(max, v);
-        tau = P > 0 ? options.relative * max : 0;
-      }
-      thresholds[l] = tau;
-      const count = new Int32Array(Cl);
-      for (let i = 0; i < P; i++) {
-        for (let k = 0; k < Cl; k++) if (values[i * Cl + k]! > tau) count[k]! += 1;
-      }
-      for (const c of count) total += c;
-      counts.push(count);
-      const m = Math.min(topM, Cl);
-      const top = new Int32Array(P * m);
-      const share = new Float32Array(Cl);
-      for (let i = 0; i < P; i++) {
-        topIndices(values, i * Cl, Cl, m, top, i * m);
-        for (let r2 = 0; r2 < m; r2++) share[top[i * m + r2]!]! += 1;
-      }
-      if (P > 0) for (let k = 0; k < Cl; k++) share[k] = share[k]! / P;
+    layers.forEach((info, l) => {
+      const m = Math.min(topM, info.channels);
+      const top = topMapsOf(sizes[l]![measure], P, info.channels, m);
       topMaps.push(top);
-      portionHot.push(share);
+      portionHot.push(portionHotShares(top, P, info.channels, m));
     });
     const result: ImageStatistics = {
       input: { ...gates.input },
-      layers: layerInfos(net),
+      layers,
       pixels,
       sizes,
       measure,
-      thresholds,
-      counts,
-      total,
+      thresholds: Float32Array.from(counted.thresholds),
+      counts: counted.counts,
+      total: counted.total,
       topM,
       topMaps,
       portionHot,
@@ -398,16 +336,4 @@ export async function imageStatistics(
   } finally {
     gt.dispose();
   }
-}
-
-/** Concatenation of the image-level portion-hot shares over layers (definition 8). */
-export function portionHotCode(stats: ImageStatistics): Float32Array {
-  const total = stats.portionHot.reduce((n, p) => n + p.length, 0);
-  const out = new Float32Array(total);
-  let at = 0;
-  for (const p of stats.portionHot) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
