@@ -6,10 +6,35 @@ import type { BaseModelSummary } from './summary-types';
 export type LayersModelLoader = (
   url: string,
   onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
 ) => Promise<tfl.LayersModel>;
 
-export const httpModelLoader: LayersModelLoader = (url, onProgress) =>
-  tfl.loadLayersModel(url, { onProgress });
+/** tfjs hands `requestInit` to every fetch it makes (model.json and each weight shard), so an
+ * abort stops a download that would otherwise never end. */
+export const httpModelLoader: LayersModelLoader = (url, onProgress, signal) =>
+  tfl.loadLayersModel(url, { onProgress, requestInit: signal ? { signal } : undefined });
+
+/** Rejects as soon as `signal` aborts, whether or not `work` listens to it; a model that `work`
+ * still produces afterwards is disposed, not leaked. */
+function abortable(work: Promise<tfl.LayersModel>, signal?: AbortSignal): Promise<tfl.LayersModel> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The model load was superseded.', 'AbortError'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (model) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) model.dispose();
+        else resolve(model);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 function outputActivation(model: tfl.LayersModel): string {
   const last = model.layers[model.layers.length - 1];
@@ -49,11 +74,13 @@ export async function loadModel(
   url: string,
   loader: LayersModelLoader,
   onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<LoadedModel> {
   let model: tfl.LayersModel;
   try {
-    model = await loader(url, onProgress);
+    model = await abortable(loader(url, onProgress, signal), signal);
   } catch (error) {
+    if (signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not load the model from ${url}: ${reason}`, { cause: error });
   }

@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { handlerHarness as harness } from './harness.test-util';
-import { tensorCount } from './test-model.test-util';
+import { buildTestModel, tensorCount } from './test-model.test-util';
 
 function image(seed: number): Float32Array {
   const x = new Float32Array(784);
@@ -26,6 +26,21 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
     const sum = result.result.probabilities.reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 5);
     expect(result.result.logits).toHaveLength(10);
+  });
+
+  it('a model download that never answers does not block the next model', async () => {
+    // The first URL's fetch hangs forever and ignores its signal (the worst case).
+    const h = harness(async (url) =>
+      url === 'mem://hang' ? new Promise(() => undefined) : buildTestModel(),
+    );
+    h.send({ op: 'init', channel: 'init', params: { backend: 'cpu' } });
+    const hung = h.send({ op: 'loadModel', channel: 'model', params: { url: 'mem://hang' } });
+    await new Promise((r) => setTimeout(r, 20)); // the hung load is running, not queued
+    const next = h.send({ op: 'loadModel', channel: 'model', params: { url: 'mem://test' } });
+    await h.dispatcher.idle();
+    expect(h.answer(hung)).toMatchObject({ type: 'cancelled' });
+    expect(h.answer(next)).toMatchObject({ type: 'result', result: { url: 'mem://test' } });
+    expect(h.state.model).not.toBeNull();
   });
 
   it('answers predict without a model with a clear error', async () => {

@@ -29,8 +29,14 @@ export function createHandlers(
 
     async loadModel({ url }, ctx) {
       ctx.progress(0, 'Loading model');
-      const loaded = await loadModel(url, deps.loader, (f) => ctx.progress(f, 'Loading model'));
-      // A newer loadModel superseded this one while it downloaded: keep the current model.
+      // A newer loadModel (or a cancel) aborts this one even mid-download, so a download that
+      // never answers cannot block the worker's serial queue; the current model stays.
+      const loaded = await loadModel(
+        url,
+        deps.loader,
+        (f) => ctx.progress(f, 'Loading model'),
+        ctx.signal,
+      );
       if (ctx.signal.aborted) {
         loaded.model.dispose();
         throwIfAborted(ctx.signal);

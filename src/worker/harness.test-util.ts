@@ -1,16 +1,13 @@
 // The handlers behind a dispatcher on a small in-memory CNN, for the worker's Node tests.
 import { createDispatcher } from './dispatcher';
 import { emptyEngineState } from './engine-state';
-import { createHandlers } from './handlers';
+import { createHandlers, type RuntimeDeps } from './handlers';
 import type { FromWorker, RequestMessage, ToWorker } from './protocol';
 import { buildTestModel, nodeBackendEnv } from './test-model.test-util';
 
-export function handlerHarness() {
+export function handlerHarness(loader: RuntimeDeps['loader'] = async () => buildTestModel()) {
   const state = emptyEngineState();
-  const handlers = createHandlers(
-    { backendEnv: nodeBackendEnv, loader: async () => buildTestModel() },
-    state,
-  );
+  const handlers = createHandlers({ backendEnv: nodeBackendEnv, loader }, state);
   const received: FromWorker[] = [];
   const dispatcher = createDispatcher(handlers, (m) => received.push(m));
   let id = 0;
