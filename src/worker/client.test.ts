@@ -188,4 +188,78 @@ describe('WorkerClient', () => {
     };
     await expect(client.request('predict', { image: image() })).rejects.toThrow('cloned');
   });
+
+  describe('watchdog (heartbeat)', () => {
+    /** A client whose worker promised a heartbeat; `beat` sends one 'alive'. */
+    function watched(options: ConstructorParameters<typeof WorkerClient>[1] = {}) {
+      vi.useFakeTimers();
+      const { factory, made } = fakeFactory();
+      const client = new WorkerClient(factory, options);
+      const events: ClientEvent[] = [];
+      client.on((e) => events.push(e));
+      made[0]!.send({ type: 'ready', heartbeatMs: 1000 });
+      const beat = () => made[made.length - 1]!.send({ type: 'alive' });
+      return { client, made, events, beat };
+    }
+
+    it('restarts a worker that falls silent mid-request within seconds, not at the timeout', async () => {
+      const { client, made, events } = watched({ defaultTimeoutMs: 60_000 });
+      const p = client.request('predict', { image: image() });
+      const assertion = expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+      vi.advanceTimersByTime(4_000);
+      expect(made).toHaveLength(1); // 4 s of silence: still trusted
+      vi.advanceTimersByTime(2_000);
+      await assertion;
+      expect(made).toHaveLength(2);
+      expect(made[0]!.terminated).toBe(true);
+      const restarting = events.find((e) => e.type === 'restarting');
+      expect(restarting).toMatchObject({ reason: expect.stringContaining('no sign of life') });
+    });
+
+    it('never restarts a busy worker that keeps beating', () => {
+      const { client, made, beat } = watched();
+      void client.request('predict', { image: image() }).catch(() => undefined);
+      for (let s = 0; s < 30; s++) {
+        vi.advanceTimersByTime(1_000);
+        beat();
+      }
+      expect(made).toHaveLength(1);
+    });
+
+    it('gives long work its own allowance; its progress counts as a sign of life', () => {
+      const { client, made } = watched();
+      const onProgress = vi.fn();
+      void client
+        .request('predict', { image: image() }, { stallMs: 30_000, onProgress })
+        .catch(() => undefined);
+      const id = made[0]!.lastRequest().id;
+      vi.advanceTimersByTime(20_000);
+      made[0]!.send({ type: 'progress', id, fraction: 0.5, label: 'half' });
+      vi.advanceTimersByTime(25_000);
+      expect(made).toHaveLength(1);
+      expect(onProgress).toHaveBeenCalledWith(0.5, 'half');
+      vi.advanceTimersByTime(6_000); // 31 s since the last progress
+      expect(made).toHaveLength(2);
+    });
+
+    it('leaves an idle worker alone, and a worker without a heartbeat unwatched', () => {
+      const idle = watched();
+      vi.advanceTimersByTime(60_000);
+      expect(idle.made).toHaveLength(1);
+      const { client, made } = setup(); // 'ready' without heartbeatMs (e.g. the fallback)
+      void client.request('predict', { image: image() }).catch(() => undefined);
+      vi.advanceTimersByTime(30_000);
+      expect(made).toHaveLength(1);
+    });
+
+    it('measures silence from the request when the worker was idle before it', () => {
+      const { client, made } = watched();
+      vi.advanceTimersByTime(10_000); // idle and silent (e.g. a background tab): no harm
+      void client.request('predict', { image: image() }).catch(() => undefined);
+      vi.advanceTimersByTime(3_000);
+      made[0]!.reply(made[0]!.lastRequest(), prediction);
+      vi.advanceTimersByTime(10_000);
+      expect(made).toHaveLength(1);
+    });
+  });
 });

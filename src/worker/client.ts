@@ -1,5 +1,6 @@
 // Promise client for the model worker: request ids, newest-request-wins per channel, explicit
-// cancel, timeouts, progress callbacks, and restart after a crash with the session replayed.
+// cancel, timeouts, progress callbacks, a watchdog on the worker's heartbeat, and restart after a
+// crash or a hang with the session replayed.
 import {
   CancelledError,
   RemoteError,
@@ -20,6 +21,8 @@ export interface WorkerLike {
 
 export type WorkerFactory = () => WorkerLike;
 
+const WATCHDOG_TICK_MS = 500;
+
 export interface RequestOptions {
   /** Requests on one channel supersede each other (default: the op name). */
   channel?: string;
@@ -32,7 +35,19 @@ export interface RequestOptions {
    * for session state such as init and loadModel. Its params must not be transferred.
    */
   replay?: boolean;
+  /**
+   * How long the worker may stay silent (no heartbeat, progress or answer) while this request
+   * is pending before it counts as hung and is restarted (default DEFAULT_STALL_MS). Long work
+   * that reports progress between steps sets the longest step it may take.
+   */
+  stallMs?: number;
 }
+
+/** Silence that marks a worker as dead or hung while quick requests wait (heartbeat: 1 s). */
+export const DEFAULT_STALL_MS = 5_000;
+/** For requests with long synchronous steps between progress reports (backend start, model
+ * parse and warm-up, an analysis' batches). */
+export const LONG_STEP_STALL_MS = 30_000;
 
 export type ClientEvent =
   | { type: 'restarting'; reason: string; attempt: number }
@@ -60,6 +75,7 @@ interface Pending {
   onProgress?: (fraction: number, label: string) => void;
   timer: ReturnType<typeof setTimeout> | null;
   replay: boolean;
+  stallMs: number;
 }
 
 interface ReplayEntry {
@@ -78,6 +94,10 @@ export class WorkerClient {
   private readonly listeners = new Set<(event: ClientEvent) => void>();
   private crashTimes: number[] = [];
   private ready = false;
+  /** Set when the current worker promised a heartbeat ('ready' with heartbeatMs). */
+  private heartbeat = false;
+  private lastHeard = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
   private gaveUp = false;
   private readonly options: Required<Omit<ClientOptions, 'fallbackFactory'>> & {
@@ -179,6 +199,7 @@ export class WorkerClient {
 
   dispose(): void {
     this.disposed = true;
+    this.watch();
     this.worker.terminate();
     for (const pending of [...this.pending.values()]) {
       this.settle(pending, new CancelledError(pending.op));
@@ -214,11 +235,14 @@ export class WorkerClient {
         onProgress: options.onProgress,
         timer: null,
         replay: options.replay === true,
+        stallMs: options.stallMs ?? DEFAULT_STALL_MS,
       };
       if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
         pending.timer = setTimeout(() => this.onTimeout(pending, timeoutMs), timeoutMs);
       }
+      if (this.pending.size === 0) this.lastHeard = this.options.now();
       this.pending.set(id, pending);
+      this.watch();
       const message = { type: 'request', id, op, channel, params } as ToWorker;
       this.post(message, options.transfer);
     });
@@ -237,8 +261,30 @@ export class WorkerClient {
     }
   }
 
+  /** Runs the watchdog while requests wait on a worker that sends heartbeats. */
+  private watch(): void {
+    const needed = this.heartbeat && this.pending.size > 0 && !this.disposed;
+    if (needed && this.watchdog === null) {
+      this.watchdog = setInterval(() => this.checkAlive(), WATCHDOG_TICK_MS);
+    } else if (!needed && this.watchdog !== null) {
+      clearInterval(this.watchdog);
+      this.watchdog = null;
+    }
+  }
+
+  private checkAlive(): void {
+    let allowed = 0;
+    for (const pending of this.pending.values()) allowed = Math.max(allowed, pending.stallMs);
+    const silent = this.options.now() - this.lastHeard;
+    if (this.pending.size > 0 && silent > allowed) {
+      this.onCrash(`it gave no sign of life for ${Math.round(silent / 1000)} s`);
+    }
+    this.watch();
+  }
+
   private settle(pending: Pending, outcome: { value: unknown } | Error): void {
     if (!this.pending.delete(pending.id)) return;
+    this.watch();
     if (pending.timer !== null) clearTimeout(pending.timer);
     if (this.latestByChannel.get(pending.channel) === pending.id) {
       this.latestByChannel.delete(pending.channel);
@@ -256,6 +302,8 @@ export class WorkerClient {
 
   private spawn(): WorkerLike {
     this.ready = false;
+    this.heartbeat = false;
+    this.watch();
     const worker = this.factory();
     worker.onmessage = (event) => this.onMessage(event.data);
     worker.onerror = (event) => {
@@ -270,10 +318,14 @@ export class WorkerClient {
   }
 
   private onMessage(message: FromWorker): void {
+    this.lastHeard = this.options.now();
     if (message.type === 'ready') {
       this.ready = true;
+      this.heartbeat = message.heartbeatMs !== undefined;
+      this.watch();
       return;
     }
+    if (message.type === 'alive') return;
     const pending = this.pending.get(message.id);
     if (!pending) return; // Stale: superseded, cancelled or timed out already.
     switch (message.type) {

@@ -89,8 +89,13 @@ export type ResultMessage = {
 }[OpName];
 
 export type FromWorker =
-  /** Sent once when the worker's code has loaded; a crash before it means "failed to start". */
-  | { type: 'ready' }
+  /**
+   * Sent once when the worker's code has loaded; a crash before it means "failed to start". A
+   * worker that then sends 'alive' every `heartbeatMs` can be watched for silence (client.ts).
+   */
+  | { type: 'ready'; heartbeatMs?: number }
+  /** The worker's event loop is free: sent every `heartbeatMs` (see 'ready'). */
+  | { type: 'alive' }
   | ResultMessage
   | { type: 'progress'; id: number; fraction: number; label: string }
   | { type: 'error'; id: number; error: SerializedError }

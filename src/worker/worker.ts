@@ -14,4 +14,8 @@ const dispatcher = createDispatcher(handlers, (message, transfer) =>
   scope.postMessage(message, transfer),
 );
 scope.onmessage = (event) => dispatcher.onMessage(event.data);
-scope.postMessage({ type: 'ready' }, []);
+// A heartbeat from the event loop: it stops when the worker closes itself, is killed or spins in
+// a loop, which is how the client notices within seconds instead of at a request's timeout.
+const HEARTBEAT_MS = 1000;
+setInterval(() => scope.postMessage({ type: 'alive' }, []), HEARTBEAT_MS);
+scope.postMessage({ type: 'ready', heartbeatMs: HEARTBEAT_MS }, []);

@@ -14,7 +14,7 @@ import {
   type RunResult,
 } from '../../state/analyses-types';
 import type { AppStore } from '../../state/store';
-import type { RequestOptions, WorkerClient } from '../../worker/client';
+import { LONG_STEP_STALL_MS, type RequestOptions, type WorkerClient } from '../../worker/client';
 import { CancelledError, isSuperseded } from '../../worker/errors';
 
 const INIT_TIMEOUT_MS = 60_000;
@@ -58,7 +58,16 @@ export function startAnalysisRuns(options: AnalysisRunsOptions): AnalysisRuns {
       // The session's worker already found what works here: skip probing the others again.
       const backend = state.backend.info?.name ?? state.backend.requested;
       void client
-        .request('init', { backend }, { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS })
+        .request(
+          'init',
+          { backend },
+          {
+            channel: 'init',
+            replay: true,
+            timeoutMs: INIT_TIMEOUT_MS,
+            stallMs: LONG_STEP_STALL_MS,
+          },
+        )
         .catch(() => undefined); // A failed init shows up as the analysis's own error.
       engine = { client, modelUrl: null };
     }
@@ -72,7 +81,12 @@ export function startAnalysisRuns(options: AnalysisRunsOptions): AnalysisRuns {
         .request(
           'loadModel',
           { url },
-          { channel: 'model', replay: true, timeoutMs: LOAD_TIMEOUT_MS },
+          {
+            channel: 'model',
+            replay: true,
+            timeoutMs: LOAD_TIMEOUT_MS,
+            stallMs: LONG_STEP_STALL_MS,
+          },
         )
         .catch(() => {
           if (mine.modelUrl === url) mine.modelUrl = null;
@@ -119,6 +133,7 @@ export function startAnalysisRuns(options: AnalysisRunsOptions): AnalysisRuns {
       request = request_(RUN_OPS[id], params, {
         channel: channelOf(id),
         timeoutMs: RUN_TIMEOUT_MS,
+        stallMs: LONG_STEP_STALL_MS,
         onProgress,
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 // Starts the worker's backend (the link's ?backend or the automatic choice) and reports it.
 import { BACKEND_LABELS } from '../../model/backend-types';
-import type { WorkerClient } from '../../worker/client';
+import { LONG_STEP_STALL_MS, type WorkerClient } from '../../worker/client';
 import type { AppStore } from '../../state/store';
 
 const INIT_TIMEOUT_MS = 60_000;
@@ -12,7 +12,7 @@ export function startBackend(store: AppStore, client: WorkerClient): void {
     .request(
       'init',
       { backend: backend.requested },
-      { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS },
+      { channel: 'init', replay: true, timeoutMs: INIT_TIMEOUT_MS, stallMs: LONG_STEP_STALL_MS },
     )
     .then((info) => {
       const state = store.getState();

@@ -1,5 +1,5 @@
 // Loads the model (in the worker) and its card (here) whenever the chosen model changes.
-import type { WorkerClient } from '../../worker/client';
+import { LONG_STEP_STALL_MS, type WorkerClient } from '../../worker/client';
 import { isSuperseded } from '../../worker/errors';
 import { loadModelCard } from '../../model/model-card';
 import type { AppStore } from '../../state/store';
@@ -42,6 +42,7 @@ export function startModelLoader(store: AppStore, client: WorkerClient): () => v
           channel: 'model',
           replay: true,
           timeoutMs: LOAD_TIMEOUT_MS,
+          stallMs: LONG_STEP_STALL_MS,
           onProgress: (fraction) => {
             if (mine === token) store.getState().patchModel({ progress: fraction });
           },
