@@ -85,9 +85,30 @@ export async function loadModel(
     throw new Error(`Could not load the model from ${url}: ${reason}`, { cause: error });
   }
   try {
+    await checkFiniteWeights(model);
     return { model, summary: validateModel(describeModel(model, url)) };
   } catch (error) {
     model.dispose();
     throw error;
+  }
+}
+
+/**
+ * Refuses weights that are NaN or infinite, naming the layer: such a model would load and show
+ * NaN in every panel. Read asynchronously (a synchronous read-back stalls GPU backends).
+ */
+async function checkFiniteWeights(model: tfl.LayersModel): Promise<void> {
+  for (const layer of model.layers) {
+    for (const weight of layer.weights) {
+      const values = await weight.read().data();
+      for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+          throw new Error(
+            `Layer “${layer.name}” has ${Number.isNaN(values[i]) ? 'a NaN' : 'an infinite'} ` +
+              `weight (${weight.name}, value ${i} of ${values.length}): the model file is damaged or was exported from a diverged training run.`,
+          );
+        }
+      }
+    }
   }
 }
