@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestModel, tensorCount } from '../worker/test-model.test-util';
-import { loadModel } from './load';
+import { explainLoadError, loadModel } from './load';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -62,5 +62,17 @@ describe('loadModel', () => {
         () => {},
       ),
     ).rejects.toThrow('Could not load the model from mem://gone: 404 Not Found');
+  });
+
+  it('explains an HTML page or a truncated shard in plain words', () => {
+    expect(explainLoadError('Failed to parse model JSON of response from x')).toMatch(/HTML page/);
+    expect(
+      explainLoadError(
+        'Based on the provided shape, [3,3,8,8], the tensor should have 576 values but has 170',
+      ),
+    ).toMatch(/^the weight files do not match model.json \(a truncated or wrong shard\)/);
+    expect(explainLoadError('Request failed with status code 404')).toBe(
+      'Request failed with status code 404',
+    );
   });
 });

@@ -69,6 +69,17 @@ export interface LoadedModel {
   summary: BaseModelSummary;
 }
 
+/** tfjs's wording of the usual failures, turned into what happened and what to check. */
+export function explainLoadError(reason: string): string {
+  if (/Failed to parse model JSON/i.test(reason)) {
+    return 'the server did not send a model.json (it sent something else, often an HTML page: check the address).';
+  }
+  if (/the tensor should have \d+ values but has \d+/.test(reason)) {
+    return `the weight files do not match model.json (a truncated or wrong shard): ${reason}.`;
+  }
+  return reason;
+}
+
 /** Loads and validates; disposes the model again when it is unusable. */
 export async function loadModel(
   url: string,
@@ -82,7 +93,9 @@ export async function loadModel(
   } catch (error) {
     if (signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not load the model from ${url}: ${reason}`, { cause: error });
+    throw new Error(`Could not load the model from ${url}: ${explainLoadError(reason)}`, {
+      cause: error,
+    });
   }
   try {
     await checkFiniteWeights(model);
