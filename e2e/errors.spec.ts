@@ -2,6 +2,7 @@
 // working (the gallery and the input without a model; the model without a gallery).
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { PathwayPage } from './pages/pathway-page';
 
 test('a missing custom model says what failed and keeps the gallery', async ({ page }) => {
   const app = new AppPage(page);
@@ -125,4 +126,24 @@ test('a broken sample file leaves the model working', async ({ page }) => {
   await expect(page.getByTestId('gallery-error')).toContainText('100 bytes');
   await app.waitForModel();
   await app.expectBackend('wasm');
+});
+
+test('a huge link (every field oversized, 10 kB: most servers refuse more) opens the defaults and names each field', async ({
+  page,
+}) => {
+  const huge = (c: string) => c.repeat(1_000);
+  const fields = ['model', 'sample', 'px', 'img', 'class', 'map', 'pin', 'prune', 'tgt', 'shift'];
+  const app = new PathwayPage(page);
+  await app.open({ backend: 'wasm', ...Object.fromEntries(fields.map((k) => [k, huge('9')])) });
+  await expect(app.linkNotice).toHaveCount(1);
+  for (const key of fields) {
+    // Named, with the value clipped so the notice stays readable.
+    await expect(app.linkNotice).toContainText(`The link's ${key} value "9999999999`);
+  }
+  expect(((await app.linkNotice.textContent()) ?? '').length).toBeLessThan(3_000);
+  await app.waitForModel();
+  await app.waitForLive();
+  await app.clickPixel(15, 17);
+  await app.waitForLive([15 * 28 + 17]);
+  expect(page.url().length).toBeLessThan(2_000);
 });
