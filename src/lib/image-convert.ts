@@ -1,9 +1,15 @@
 /**
  * Turning an uploaded picture (RGBA pixels of any size) into the model's input: a grey image in
- * [0, 1] with bright ink on a zero background, fitted into the model's grid the way MNIST was
- * made (LeCun et al.: the digit's bounding box scaled into 20×20 keeping its aspect, then placed
- * in 28×28 so that its centre of mass sits at the centre). Pure maths, tested in Node.
+ * [0, 1] with bright ink on a zero background. The ink is found robustly to lighting and paper
+ * texture (ink-detect.ts), then fitted into the model's grid the way MNIST was made
+ * (image-convert-fit.ts). Pure maths, tested in Node; docs/reliability.md, "Uploads".
  */
+import { fitInk, type FitMode } from './image-convert-fit';
+import { detectInk, looksDarkOnLight } from './ink-detect';
+import { quantile } from './ink-filters';
+
+export { centreOfMass, resampleArea, type FitMode } from './image-convert-fit';
+export { sniffImageType } from './image-convert-header';
 
 export interface RgbaImage {
   /** width × height × 4 bytes, row-major, as in ImageData. */
@@ -19,15 +25,21 @@ export interface GreyImage {
   height: number;
 }
 
-export type FitMode = 'mnist' | 'contain';
+/** A region of the analysed picture, in its pixels. */
+export interface CropBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export interface ConvertOptions {
-  /** Make dark ink on light paper into bright ink on black, as the model expects. */
+  /** The picture has dark ink on light paper (the model needs bright ink on black). */
   invert: boolean;
   /** 'mnist': ink box into a 20×20 box (for 28×28) then centre of mass; 'contain': whole ink box. */
   fit: FitMode;
-  /** Values below this (after stretching) become exactly 0, so paper noise carries no pathway. */
-  noiseFloor?: number;
+  /** Only this part of the picture is read (default: all of it). */
+  crop?: CropBox;
 }
 
 export interface ImageAnalysis {
@@ -36,8 +48,17 @@ export interface ImageAnalysis {
   source: 'luminance' | 'alpha';
   /** Median of the border pixels in [0, 1] (before inversion). */
   background: number;
-  /** A light background means dark ink on paper: the model needs it inverted. */
+  /** The ink looks darker than the paper: the model needs it inverted. */
   suggestInvert: boolean;
+  /** Nothing can be read: fully transparent, or one flat colour. */
+  blank: 'transparent' | 'uniform' | null;
+}
+
+export type WarningKind = 'small' | 'faint' | 'edge' | 'sparse';
+
+export interface ConvertWarning {
+  kind: WarningKind;
+  message: string;
 }
 
 export type ConvertResult =
@@ -48,20 +69,24 @@ export type ConvertResult =
       sourceBox: [number, number, number, number];
       /** How many output pixels are non-zero (the only ones that carry pathways). */
       inkPixels: number;
+      /** What may make the network's answer unreliable, and what to do about it. */
+      warnings: ConvertWarning[];
+      /** Median ink contrast against the paper, in [0, 1]. */
+      contrast: number;
+      /** Whether fine strokes were thickened to MNIST's stroke width. */
+      thickened: boolean;
     }
   | { ok: false; error: string };
 
 const MAX_SOURCE_PIXELS = 4096 * 4096;
-
-/** Sniff PNG/JPEG from the first bytes; file names and MIME types can lie. */
-export function sniffImageType(bytes: Uint8Array): 'png' | 'jpeg' | null {
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return 'jpeg';
-  }
-  return null;
-}
+/** Below this median contrast against the paper, strokes are called faint. */
+const FAINT_CONTRAST = 0.35;
+/** An ink box whose long side is under this share of the crop's is called small. */
+const SMALL_SHARE = 0.3;
+/** An ink box smaller than this (picture pixels) is enlarged, so blurred: called small. */
+const MIN_INK_SIDE = 16;
+/** Fewer ink pixels than this (of 784) make a thin, faint digit for the network. */
+const SPARSE_PIXELS = 40;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -89,7 +114,12 @@ export function analyzeImage(src: RgbaImage): ImageAnalysis {
   }
   const n = w * h;
   let transparent = 0;
-  for (let p = 0; p < n; p++) if ((data[p * 4 + 3] ?? 0) < 128) transparent++;
+  let maxAlpha = 0;
+  for (let p = 0; p < n; p++) {
+    const a = data[p * 4 + 3] ?? 0;
+    if (a < 128) transparent++;
+    if (a > maxAlpha) maxAlpha = a;
+  }
   const useAlpha = transparent > n * 0.2;
   const grey = new Float32Array(n);
   for (let p = 0; p < n; p++) {
@@ -107,71 +137,45 @@ export function analyzeImage(src: RgbaImage): ImageAnalysis {
     }
   }
   const img = { data: grey, width: w, height: h };
-  const background = median(borderValues(img));
+  const flat = quantile(grey, 0.999) - quantile(grey, 0.001) < 0.02;
   return {
     grey: img,
     source: useAlpha ? 'alpha' : 'luminance',
-    background,
-    suggestInvert: background > 0.5,
+    background: median(borderValues(img)),
+    suggestInvert: !useAlpha && looksDarkOnLight(img),
+    blank: maxAlpha === 0 ? 'transparent' : flat ? 'uniform' : null,
   };
 }
 
-/**
- * Area-average resampling of a window of `src` onto a dw×dh grid: each output pixel is the mean
- * of the source area it covers (exact box filter, fractional edges weighted), which is right for
- * shrinking photos and keeps edges soft like MNIST's anti-aliased strokes when enlarging.
- */
-export function resampleArea(
-  src: GreyImage,
-  box: { x: number; y: number; w: number; h: number },
-  dw: number,
-  dh: number,
-): Float32Array {
-  const out = new Float32Array(dw * dh);
-  const sx = box.w / dw;
-  const sy = box.h / dh;
-  for (let oy = 0; oy < dh; oy++) {
-    const y0 = box.y + oy * sy;
-    const y1 = y0 + sy;
-    for (let ox = 0; ox < dw; ox++) {
-      const x0 = box.x + ox * sx;
-      const x1 = x0 + sx;
-      let sum = 0;
-      let area = 0;
-      for (let yy = Math.floor(y0); yy < Math.ceil(y1); yy++) {
-        const wy = Math.min(y1, yy + 1) - Math.max(y0, yy);
-        if (wy <= 0 || yy < 0 || yy >= src.height) continue;
-        for (let xx = Math.floor(x0); xx < Math.ceil(x1); xx++) {
-          const wx = Math.min(x1, xx + 1) - Math.max(x0, xx);
-          if (wx <= 0 || xx < 0 || xx >= src.width) continue;
-          sum += wx * wy * (src.data[yy * src.width + xx] ?? 0);
-          area += wx * wy;
-        }
-      }
-      out[oy * dw + ox] = area > 0 ? sum / area : 0;
+/** The crop box clamped to the picture, at least 4×4 pixels (the whole picture if absent). */
+export function clampCrop(crop: CropBox | undefined, width: number, height: number): CropBox {
+  if (!crop) return { x: 0, y: 0, w: width, h: height };
+  const w = Math.max(Math.min(4, width), Math.min(width, Math.round(crop.w)));
+  const h = Math.max(Math.min(4, height), Math.min(height, Math.round(crop.h)));
+  const x = Math.max(0, Math.min(width - w, Math.round(crop.x)));
+  const y = Math.max(0, Math.min(height - h, Math.round(crop.y)));
+  return { x, y, w, h };
+}
+
+/** The crop of the grey picture as dark ink on light paper, whatever the picture's polarity. */
+function darkInkPlane(grey: GreyImage, crop: CropBox, invert: boolean): GreyImage {
+  const data = new Float32Array(crop.w * crop.h);
+  for (let r = 0; r < crop.h; r++) {
+    for (let c = 0; c < crop.w; c++) {
+      const g = grey.data[(crop.y + r) * grey.width + crop.x + c] ?? 0;
+      data[r * crop.w + c] = invert ? g : 1 - g;
     }
   }
-  return out;
+  return { data, width: crop.w, height: crop.h };
 }
 
-/** Centre of mass (row, col) in pixel-index coordinates; null for an all-zero image. */
-export function centreOfMass(data: ArrayLike<number>, width: number): [number, number] | null {
-  let m = 0;
-  let sr = 0;
-  let sc = 0;
-  for (let p = 0; p < data.length; p++) {
-    const v = data[p] ?? 0;
-    if (v <= 0) continue;
-    m += v;
-    sr += v * Math.floor(p / width);
-    sc += v * (p % width);
-  }
-  return m > 0 ? [sr / m, sc / m] : null;
+function pct(v: number): string {
+  return `${Math.round(v * 100)} %`;
 }
 
 /**
- * Full pipeline: grey → optional invert → stretch so paper is 0 and the strongest ink is 1 →
- * noise floor → ink bounding box → fit into the target grid keeping aspect → centre.
+ * Full pipeline: crop → dark-ink plane → ink detection (paper estimate, contrast, Otsu, specks)
+ * → thicken fine strokes → ink bounding box → fit into the target grid → warnings.
  */
 export function convertToModelInput(
   analysis: ImageAnalysis,
@@ -179,85 +183,74 @@ export function convertToModelInput(
   targetHeight: number,
   options: ConvertOptions,
 ): ConvertResult {
-  const { grey } = analysis;
-  const n = grey.width * grey.height;
-  const ink = new Float32Array(n);
-  const bg = options.invert ? 1 - analysis.background : analysis.background;
-  let peak = 0;
-  for (let p = 0; p < n; p++) {
-    const g = grey.data[p] ?? 0;
-    const v = options.invert ? 1 - g : g;
-    ink[p] = v;
-    if (v > peak) peak = v;
+  if (analysis.blank === 'transparent') {
+    return { ok: false, error: 'The picture is fully transparent: nothing is drawn on it.' };
   }
-  const span = peak - bg;
-  if (!(span > 0.05)) {
+  if (analysis.blank === 'uniform') {
+    return { ok: false, error: 'The picture is one flat colour: there is no digit on it.' };
+  }
+  const { grey } = analysis;
+  const crop = clampCrop(options.crop, grey.width, grey.height);
+  const whole = crop.w === grey.width && crop.h === grey.height;
+  const where = whole ? 'the picture' : 'the crop box';
+  const plane = darkInkPlane(grey, crop, options.invert);
+  const found = detectInk(plane);
+  const fitted = found.box
+    ? fitInk(
+        { ink: { ...plane, data: found.ink }, strokeWidth: found.strokeWidth },
+        targetWidth,
+        targetHeight,
+        options.fit,
+      )
+    : null;
+  if (!found.box || !fitted) {
     return {
       ok: false,
       error: options.invert
-        ? 'No dark strokes found on the light background. Try without “invert”.'
-        : 'No bright strokes found on the dark background. Try “invert”.',
+        ? `No dark strokes found in ${where}. Move the crop box onto the digit, or untick “Invert” if the digit is light on a dark background.`
+        : `No bright strokes found in ${where}. Tick “Invert” if the digit is dark on light paper.`,
     };
   }
-  const floor = options.noiseFloor ?? 0.1;
-  let r0 = grey.height;
-  let c0 = grey.width;
-  let r1 = -1;
-  let c1 = -1;
-  for (let p = 0; p < n; p++) {
-    let v = ((ink[p] ?? 0) - bg) / span;
-    v = v < floor ? 0 : Math.min(1, v);
-    ink[p] = v;
-    if (v > 0) {
-      const r = Math.floor(p / grey.width);
-      const c = p % grey.width;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
-    }
+  const [r0, c0, r1, c1] = found.box;
+  const warnings: ConvertWarning[] = [];
+  const share = Math.max((r1 - r0 + 1) / crop.h, (c1 - c0 + 1) / crop.w);
+  const side = Math.max(r1 - r0 + 1, c1 - c0 + 1);
+  if (side < MIN_INK_SIDE) {
+    warnings.push({
+      kind: 'small',
+      message: `The digit is only ${side} pixels across in the picture: photograph it from closer up.`,
+    });
+  } else if (share < SMALL_SHARE) {
+    warnings.push({
+      kind: 'small',
+      message: `The digit fills only ${pct(share)} of ${where}: drag the crop box closer around it.`,
+    });
   }
-  if (r1 < 0) return { ok: false, error: 'The picture has no visible strokes.' };
-
-  // MNIST's 20-in-28 box, scaled for other grid sizes.
-  const boxSide =
-    options.fit === 'mnist'
-      ? Math.max(1, Math.round(Math.min(targetWidth, targetHeight) * (20 / 28)))
-      : Math.min(targetWidth, targetHeight);
-  const bw = c1 - c0 + 1;
-  const bh = r1 - r0 + 1;
-  const scale = boxSide / Math.max(bw, bh);
-  const dw = Math.max(1, Math.min(targetWidth, Math.round(bw * scale)));
-  const dh = Math.max(1, Math.min(targetHeight, Math.round(bh * scale)));
-  const patch = resampleArea(
-    { data: ink, width: grey.width, height: grey.height },
-    { x: c0, y: r0, w: bw, h: bh },
-    dw,
-    dh,
-  );
-
-  // Place the patch: centred by mass (MNIST) or by its box; integer shifts keep pixels crisp.
-  let top = Math.floor((targetHeight - dh) / 2);
-  let left = Math.floor((targetWidth - dw) / 2);
-  if (options.fit === 'mnist') {
-    const com = centreOfMass(patch, dw);
-    if (com) {
-      top = Math.round((targetHeight - 1) / 2 - com[0]);
-      left = Math.round((targetWidth - 1) / 2 - com[1]);
-    }
-    top = Math.max(0, Math.min(targetHeight - dh, top));
-    left = Math.max(0, Math.min(targetWidth - dw, left));
+  if (found.contrast < FAINT_CONTRAST) {
+    warnings.push({
+      kind: 'faint',
+      message: `The strokes are faint (${pct(found.contrast)} darker than the paper): use a darker pen or more light.`,
+    });
   }
-  const image = new Float32Array(targetWidth * targetHeight);
-  let inkPixels = 0;
-  for (let r = 0; r < dh; r++) {
-    for (let c = 0; c < dw; c++) {
-      const v = patch[r * dw + c] ?? 0;
-      // Resampling can leave faint fringes; the same floor keeps them at exactly 0.
-      const clean = v < floor / 2 ? 0 : v;
-      image[(top + r) * targetWidth + left + c] = clean;
-      if (clean > 0) inkPixels++;
-    }
+  if (found.touchesEdge) {
+    warnings.push({
+      kind: 'edge',
+      message: `The strokes touch the edge of ${where}: part of the digit may be cut off. Make the crop box larger.`,
+    });
   }
-  return { ok: true, image, sourceBox: [r0, c0, r1, c1], inkPixels };
+  if (fitted.inkPixels < SPARSE_PIXELS) {
+    warnings.push({
+      kind: 'sparse',
+      message: `Only ${fitted.inkPixels} of ${targetWidth * targetHeight} pixels carry ink: the digit is small and faint for the network. Crop closer, or use a thicker, darker pen.`,
+    });
+  }
+  return {
+    ok: true,
+    image: fitted.image,
+    sourceBox: [r0 + crop.y, c0 + crop.x, r1 + crop.y, c1 + crop.x],
+    inkPixels: fitted.inkPixels,
+    warnings,
+    contrast: found.contrast,
+    thickened: fitted.thickenedBy > 0,
+  };
 }

@@ -1,46 +1,65 @@
-import { sniffImageType, type RgbaImage } from '../../lib/image-convert';
+import { inspectImageFile, MAX_FILE_BYTES } from '../../lib/image-convert-header';
+import type { RgbaImage } from '../../lib/image-convert';
 
-/** Larger files are refused before decoding: a digit photo never needs more. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Decoded pictures are shrunk to this long side first; the model needs 28 pixels. */
-const MAX_SIDE = 512;
+/** Decoded pictures are shrunk to this long side; the model needs 28 pixels. */
+export const DECODE_SIDE = 512;
 
 /** Thrown with a message meant for the reader, not for a log. */
 export class ImageFileError extends Error {}
 
+export interface DecodedFile {
+  rgba: RgbaImage;
+  kind: 'png' | 'jpeg';
+  /** The picture's own size, as shown (after EXIF orientation). */
+  originalWidth: number;
+  originalHeight: number;
+}
+
 /**
- * Decode a PNG or JPEG file into RGBA pixels with the browser's own decoder. The type is checked
- * from the file's first bytes (names and MIME types can lie), and every failure becomes a plain
- * sentence the upload dialog can show.
+ * Decode a PNG or JPEG file into RGBA pixels with the browser's own decoder. The file's first
+ * bytes say what it really is (names and MIME types can lie) and its header how large it is, so
+ * that an empty, foreign, truncated, tiny or huge file is refused with a plain sentence before
+ * anything decodes it (src/lib/image-convert-header.ts). The browser then decodes off the main
+ * thread straight to at most 512 pixels on the long side (createImageBitmap with a resize).
  */
-export async function decodeImageFile(file: Blob): Promise<RgbaImage> {
-  if (file.size === 0) throw new ImageFileError('The file is empty.');
-  if (file.size > MAX_FILE_BYTES) {
-    throw new ImageFileError('The file is larger than 20 MB. Please use a smaller picture.');
-  }
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  if (!sniffImageType(head)) {
-    throw new ImageFileError('This is not a PNG or JPEG image. Please choose a .png or .jpg file.');
-  }
+export async function decodeImageFile(file: Blob): Promise<DecodedFile> {
+  const bytes =
+    file.size > 0 && file.size <= MAX_FILE_BYTES
+      ? new Uint8Array(await file.arrayBuffer())
+      : new Uint8Array();
+  const inspection = inspectImageFile(bytes, file.size);
+  if (!inspection.ok) throw new ImageFileError(inspection.message);
+  const { kind, turned } = inspection;
+  const originalWidth = turned ? inspection.height : inspection.width;
+  const originalHeight = turned ? inspection.width : inspection.height;
+  const scale = Math.min(1, DECODE_SIDE / Math.max(originalWidth, originalHeight));
+  const width = Math.max(1, Math.round(originalWidth * scale));
+  const height = Math.max(1, Math.round(originalHeight * scale));
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(file);
+    bitmap = await createImageBitmap(
+      file,
+      scale < 1 ? { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' } : {},
+    );
   } catch {
-    throw new ImageFileError('The image could not be read; the file may be damaged or incomplete.');
+    throw new ImageFileError(
+      `The browser could not decode this ${kind === 'png' ? 'PNG' : 'JPEG'} file: it may be damaged. Save it again, or choose another picture.`,
+    );
   }
   try {
-    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
     const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new ImageFileError('This browser cannot read image pixels (no 2-D canvas).');
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, 0, 0, width, height);
-    const { data } = ctx.getImageData(0, 0, width, height);
-    return { data, width, height };
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    return {
+      rgba: { data, width: bitmap.width, height: bitmap.height },
+      kind,
+      originalWidth,
+      originalHeight,
+    };
   } finally {
     bitmap.close();
   }
