@@ -115,7 +115,7 @@ test('values impossible for the model (pin, img size, tgt, px, class, map) are n
     class: '12',
     map: 'conv9_9:1',
     pin: 'conv9_9:1',
-    atk: 'targeted',
+    atk: 'fgsm',
     tgt: '99',
   });
   // Known before the model loads: every model here reads 28×28 images.
@@ -145,7 +145,7 @@ test('values impossible for the model (pin, img size, tgt, px, class, map) are n
   await expect
     .poll(() => [...app.linkParams().keys()].sort().join(','))
     .toBe('atk,model,px,sample');
-  expect(app.linkParams().get('atk')).toBe('targeted');
+  expect(app.linkParams().get('atk')).toBe('fgsm');
   // And a click on the image draws its Sankey.
   await app.waitForLive();
   await app.clickPixel(20, 14);

@@ -47,7 +47,7 @@ test('clicking pixels redraws balanced flows; the background is explained', asyn
   await app.clickPixel(2, 2);
   await app.waitForLive([2 * GRID + 2]);
   await expect(app.sankey).toHaveAttribute('data-empty', 'true');
-  await expect(app.panel).toContainText('This pixel sends no signal');
+  await expect(app.panel).toContainText('This pixel is 0 (background), so it sends no signal');
   await expect(page.getByRole('region', { name: 'Input image' })).toContainText(
     'This pixel is 0 (background)',
   );

@@ -34,6 +34,26 @@ const USAGE =
   'usage: npm run reproduce -- --model mnist|fashion [--n 1000] [--seed 1] [--out docs] ' +
   '[--train N] [--adv N] [--occ N] [--move N] [--importance PATH|none] [--backend wasm|cpu] [--quiet]';
 
+export const HELP = `Runs the paper's analyses on a shipped model and writes the reproduction report.
+
+${USAGE}
+
+  --model mnist|fashion   the shipped model to analyse (required)
+  --n N                   test images in the analysis sample (default 1000, at least 10)
+  --seed S                seed of every random draw (default 1)
+  --out DIR               where the report and its figures go (default docs):
+                          DIR/reproduction-<model>.md and DIR/figures/<model>-*.svg
+  --train N               training images for the portion-hot centroids (default n/2)
+  --adv N                 images attacked (default n/5, 4 to 200)
+  --occ N                 images occluded (default n/2, 4 to 500)
+  --move N                images moved (default n/5, 4 to 200)
+  --importance PATH|none  where to write the importance cache (default, with --out unset:
+                          public/models/<model>/importance.json; with --out: none)
+  --backend wasm|cpu      TensorFlow.js backend (default wasm)
+  --quiet                 no progress on stderr
+  --help                  this text
+`;
+
 export function parseArgs(argv: string[]): ReproduceArgs {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -237,6 +257,10 @@ export async function reproduce(
 
 const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href : '';
 if (import.meta.url === invoked) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
   try {
     await reproduce(parseArgs(process.argv.slice(2)));
   } catch (error) {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AnalysesArea } from '../components/analyses/AnalysesArea';
 import { ModelCardPanel } from '../components/shell/ModelCardPanel';
+import { PredictionLine } from '../components/shell/PredictionLine';
 import { PredictionPanel } from '../components/shell/PredictionPanel';
 import { SampleGallery } from '../components/shell/SampleGallery';
 import { Header } from './Header';
@@ -35,6 +36,8 @@ export function App() {
         <aside className="column column-input" aria-label="Input">
           <PanelBoundary name="Input">
             <InputView />
+            {/* Stacked layout only (app.css): the answer on the first screen, with the image. */}
+            <PredictionLine />
           </PanelBoundary>
           <PanelBoundary name="Gallery">
             <SampleGallery />

@@ -1,26 +1,60 @@
+import { useEffect, useState } from 'react';
 import { BackendBadge } from '../components/shell/BackendBadge';
 import { CopyLinkButton } from '../components/shell/CopyLinkButton';
+import { HeaderMenu } from '../components/shell/HeaderMenu';
 import { ModelPicker } from '../components/shell/ModelPicker';
 import { ModelStatus } from '../components/shell/ModelStatus';
+import { useAppState } from '../state/store';
 import { LectureButtons } from './presentation/LectureButtons';
 import { LessonDialog } from './presentation/LessonDialog';
 
+/** A phone's width: the header then folds its details into the menu, as lecture mode does. */
+const PHONE = '(max-width: 599px)';
+
+function useMatches(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
 export function Header() {
+  const lecture = useAppState((s) => s.presentation.mode === 'lecture');
+  const phone = useMatches(PHONE);
+  const folded = lecture || phone;
+  // The loading progress stays in sight; the loaded model's details may go in the menu.
+  const modelReady = useAppState((s) => s.model.status === 'ready');
   return (
     <header className="app-header">
       <div className="brand">
         <h1>Pathway Lens</h1>
         <p className="tagline">How each pixel flows through a CNN to its class</p>
       </div>
+      {/* One tree for both forms, so that a focused button (Lecture mode) survives the switch. */}
       <div className="header-controls">
         <span className="hideable-model">
           <ModelPicker />
         </span>
-        <ModelStatus />
-        <BackendBadge />
-        <CopyLinkButton />
+        {(!folded || !modelReady) && <ModelStatus />}
+        {!folded && <BackendBadge />}
+        {!folded && <CopyLinkButton />}
         <LectureButtons />
-        <LessonDialog />
+        {folded ? (
+          // What a room (or a phone's first screen) does not need, behind one button.
+          <HeaderMenu>
+            {modelReady && <ModelStatus />}
+            <BackendBadge />
+            <CopyLinkButton />
+            <LessonDialog />
+          </HeaderMenu>
+        ) : (
+          <LessonDialog />
+        )}
       </div>
     </header>
   );

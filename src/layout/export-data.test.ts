@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sankeyToJson, SANKEY_JSON_FORMAT } from './export-data';
+import { sankeyToJson, sourceCaption, SANKEY_JSON_FORMAT, type SankeySource } from './export-data';
 import { buildSankeyGraph } from './sankey-graph';
 import { layoutSankey } from './sankey-layout';
 import { syntheticPixelQuery } from './testing/synthetic-result';
@@ -41,5 +41,35 @@ describe('sankeyToJson', () => {
 
   it('survives a JSON round trip unchanged', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('the source of an exported figure', () => {
+  const graph = buildSankeyGraph(syntheticPixelQuery(), { classNames: ['a', 'b', 'c', 'three'] });
+  const sample: SankeySource = {
+    model: 'mnist',
+    modelLabel: 'MNIST',
+    image: { kind: 'sample', sample: 350, label: 7 },
+    link: 'http://127.0.0.1:4173/?model=mnist&sample=350&px=15%2C17',
+  };
+
+  it('goes into the JSON as metadata', () => {
+    const json = sankeyToJson(graph, null, 'title', sample);
+    expect(json.source).toEqual(sample);
+    expect(sankeyToJson(graph, null, 'title').source).toBeUndefined();
+  });
+
+  it('reads as a caption: model, image, pixel, class, then the whole link', () => {
+    expect(sourceCaption(sample, graph)).toEqual([
+      'Model MNIST · image: gallery sample 350 (label 7) · pixel (row 14, col 9) · class 3 (three)',
+      'Link: http://127.0.0.1:4173/?model=mnist&sample=350&px=15%2C17',
+    ]);
+    const drawn = { ...sample, image: { kind: 'drawn' as const }, link: `L${'x'.repeat(299)}` };
+    const lines = sourceCaption(drawn, graph, 100);
+    expect(lines[0]).toContain('image: drawn');
+    expect(lines.slice(1).join('')).toBe(`Link: ${drawn.link}`);
+    expect(lines.slice(1).every((l) => l.length <= 100)).toBe(true);
+    const up = { ...sample, image: { kind: 'uploaded' as const, name: 'shoe.png' } };
+    expect(sourceCaption(up, graph)[0]).toContain('image: uploaded (shoe.png)');
   });
 });

@@ -5,6 +5,56 @@ import type { PruneStats, SankeyGraph, SankeyGraphLink, SankeyGraphOptions } fro
 
 export const SANKEY_JSON_FORMAT = 'pathway-lens/sankey@1';
 
+/** Where a figure comes from: enough to find it again (the link reopens the same view). */
+export interface SankeySource {
+  /** Built-in model id ('mnist', 'fashion') or the custom model's URL. */
+  model: string;
+  /** The model's name, e.g. 'MNIST'. */
+  modelLabel: string;
+  image:
+    | { kind: 'sample'; sample: number; label: number | null }
+    | { kind: 'drawn' }
+    | { kind: 'uploaded'; name?: string };
+  /** The address of the view (it encodes a drawn or uploaded image too). */
+  link: string;
+}
+
+function describeImage(image: SankeySource['image']): string {
+  switch (image.kind) {
+    case 'sample':
+      return `gallery sample ${image.sample}${image.label === null ? '' : ` (label ${image.label})`}`;
+    case 'drawn':
+      return 'drawn';
+    case 'uploaded':
+      return image.name ? `uploaded (${image.name})` : 'uploaded';
+  }
+}
+
+/**
+ * The figure's caption: model, image, pixel and class on one line, then the link, cut into lines
+ * of at most `width` characters (a long link, e.g. of a drawn image, wraps; it is never shortened).
+ */
+export function sourceCaption(
+  source: SankeySource,
+  graph: Pick<SankeyGraph, 'columns' | 'classIndex' | 'className'>,
+  width = 150,
+): string[] {
+  const cls =
+    graph.className === String(graph.classIndex)
+      ? `class ${graph.classIndex}`
+      : `class ${graph.classIndex} (${graph.className})`;
+  const head = [
+    `Model ${source.modelLabel}`,
+    `image: ${describeImage(source.image)}`,
+    graph.columns[0]?.note || 'the selection',
+    cls,
+  ].join(' · ');
+  const link = `Link: ${source.link}`;
+  const lines = [head];
+  for (let i = 0; i < link.length; i += width) lines.push(link.slice(i, i + width));
+  return lines;
+}
+
 export interface SankeyJsonLink {
   source: string;
   target: string;
@@ -41,10 +91,13 @@ export interface SankeyJson {
   hiddenLinks: SankeyJsonLink[];
   stats: PruneStats;
   balance: { maxImbalance: number; maxFlowMismatch: number };
+  /** Model, image and link of the view the figure was exported from (absent in tests). */
+  source?: SankeySource;
   notes: string[];
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
+const structuredCopy = (s: SankeySource): SankeySource => ({ ...s, image: { ...s.image } });
 
 function plainLink(l: SankeyGraphLink): SankeyJsonLink {
   return {
@@ -60,6 +113,7 @@ export function sankeyToJson(
   graph: SankeyGraph,
   layout: SankeyLayout | null,
   title: string,
+  source?: SankeySource,
 ): SankeyJson {
   const boxes = new Map(layout?.nodes.map((n) => [n.id, n]) ?? []);
   const widths = new Map(layout?.links.map((l) => [l.id, l.width]) ?? []);
@@ -103,6 +157,7 @@ export function sankeyToJson(
     hiddenLinks: graph.hiddenLinks.map(plainLink),
     stats: { ...graph.stats },
     balance: { maxImbalance: graph.maxImbalance, maxFlowMismatch: graph.maxFlowMismatch },
+    ...(source ? { source: structuredCopy(source) } : {}),
     notes: [
       'Flows are signed contributions to the class logit (docs/method.md, definition 5).',
       'At every node: inFlow + hiddenIn = flow = outFlow + hiddenOut, up to float32 rounding.',

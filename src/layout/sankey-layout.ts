@@ -2,8 +2,9 @@
 // own column index (nodeAlign), node order within a column is fixed (channel order, "other" last)
 // so a map stays in place when the user clicks another pixel, and widths are ∝ |flow|.
 import { sankey, type SankeyNode, type SankeyLink } from 'd3-sankey';
-import { fitHeader } from './header-fit';
-import { placeLabels } from './label-placement';
+import { formatSigned } from '../lib/format';
+import { estimateTextWidth, fitHeader, measureText } from './header-fit';
+import { LABEL_GAP, placeLabels, type LabelFit } from './label-placement';
 import type { SankeyColumn, SankeyGraph, SankeyGraphLink, SankeyGraphNode } from './sankey-types';
 
 export interface SankeyLayoutOptions {
@@ -16,6 +17,24 @@ export interface SankeyLayoutOptions {
   labelLineHeight: number;
   /** d3-sankey relaxation passes; more straightens links, 0 keeps nodes stacked from the top. */
   iterations: number;
+  /** Type sizes (px) of node labels, column headers and their notes. */
+  labelFontSize: number;
+  headerFontSize: number;
+  noteFontSize: number;
+  /** Bold node labels (lecture mode). */
+  labelBold: boolean;
+  /** Gap between a node and its label (px). */
+  labelGap: number;
+  /** Distance between the lines of a node label and of a header (px). */
+  labelStep: number;
+  headerLineHeight: number;
+  /**
+   * Fit the text to the space (lecture and embed views, see `fittedLayoutOptions`): the side
+   * margins follow the pixel's and the class's labels, the top margin the headers, text is
+   * measured conservatively, and a label wider than the gap to the next column is shortened,
+   * broken onto two lines or hidden, so that no two texts overlap. Off, the margins are as given.
+   */
+  fit: boolean;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
@@ -26,7 +45,55 @@ export const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
   margin: { top: 60, right: 128, bottom: 12, left: 104 },
   labelLineHeight: 14,
   iterations: 6,
+  labelFontSize: 12,
+  headerFontSize: 13,
+  noteFontSize: 11,
+  labelBold: false,
+  labelGap: LABEL_GAP,
+  labelStep: 13,
+  headerLineHeight: 14,
+  fit: false,
 };
+
+/** The type a layout was made for, so the drawing uses the sizes the text was fitted to. */
+export interface SankeyType {
+  label: number;
+  labelBold: boolean;
+  /** Distance between a label's lines. */
+  labelStep: number;
+  header: number;
+  headerLine: number;
+  /** Baseline of the first header line. */
+  headerTop: number;
+  note: number;
+  /** The important-map ★. */
+  marker: number;
+}
+
+/**
+ * Options for a layout whose text, labels, headers and notes alike, is `labelFontSize` px and
+ * fitted to the space (`fit`); line heights, gaps and box widths follow the type, and boxes are
+ * at least a line apart so that every box keeps room for its label.
+ */
+export function fittedLayoutOptions(
+  labelFontSize: number,
+  extra: Partial<SankeyLayoutOptions> = {},
+): Partial<SankeyLayoutOptions> {
+  const line = Math.ceil(labelFontSize * 1.2);
+  return {
+    labelFontSize,
+    headerFontSize: labelFontSize,
+    noteFontSize: labelFontSize,
+    labelGap: Math.round(labelFontSize * 0.35),
+    labelStep: line,
+    labelLineHeight: line,
+    headerLineHeight: line,
+    nodePadding: line,
+    nodeWidth: Math.round(labelFontSize * 0.7),
+    fit: true,
+    ...extra,
+  };
+}
 
 export interface PositionedNode extends SankeyGraphNode {
   x0: number;
@@ -41,6 +108,8 @@ export interface PositionedNode extends SankeyGraphNode {
   labelAnchor: 'start' | 'end';
   /** False when the label would overlap a larger node's label (it stays in the tooltip). */
   labelVisible: boolean;
+  /** The label as fitted to its room (`fit` layouts), when it differs from `shortLabel`. */
+  labelLines?: string[];
 }
 
 export interface PositionedLink extends SankeyGraphLink {
@@ -72,6 +141,7 @@ export interface SankeyLayout {
   nodeWidth: number;
   /** Pixels per unit of |flow| (logit units); legends use it for a width key. */
   ky: number;
+  type: SankeyType;
   columns: PositionedColumn[];
   nodes: PositionedNode[];
   links: PositionedLink[];
@@ -95,6 +165,7 @@ export function nodeGross(n: SankeyGraphNode): number {
 }
 
 function positionColumns(graph: SankeyGraph, o: SankeyLayoutOptions): PositionedColumn[] {
+  const measure = o.fit ? measureText : estimateTextWidth;
   const n = graph.columns.length;
   const left = o.margin.left;
   const span = o.width - o.margin.right - left - o.nodeWidth;
@@ -109,7 +180,15 @@ function positionColumns(graph: SankeyGraph, o: SankeyLayoutOptions): Positioned
         : c.index === n - 1
           ? Math.min(kx, 2 * (o.width - x))
           : kx;
-    const fit = fitHeader(c.label, [c.note, c.shortNote], room - 10);
+    const fit = fitHeader(
+      c.label,
+      [c.note, c.shortNote],
+      // Fitted headers may take their whole column, less a small gap to the next header.
+      room - (o.fit ? 4 : 10),
+      o.headerFontSize,
+      o.noteFontSize,
+      measure,
+    );
     return {
       ...c,
       layers: [...c.layers],
@@ -122,13 +201,103 @@ function positionColumns(graph: SankeyGraph, o: SankeyLayoutOptions): Positioned
   });
 }
 
+/** The pixel's and the class's labels: their name and, under it, their flow (sankey-scene.ts). */
+function endLabelWidth(graph: SankeyGraph, kind: 'input' | 'class', o: SankeyLayoutOptions) {
+  let width = 0;
+  for (const n of graph.nodes) {
+    if (n.kind !== kind) continue;
+    for (const text of [n.shortLabel, formatSigned(n.flow)])
+      width = Math.max(width, measureText(text, o.labelFontSize, o.labelBold));
+  }
+  return width;
+}
+
+/** `fit`: side margins that hold the end labels, a top margin that holds the headers. */
+function fitMargins(graph: SankeyGraph, given: SankeyLayoutOptions) {
+  const side = (w: number) =>
+    Math.round(Math.min(given.width * 0.3, Math.max(16, w + given.labelGap + 4)));
+  let o: SankeyLayoutOptions = {
+    ...given,
+    margin: {
+      ...given.margin,
+      left: side(endLabelWidth(graph, 'input', given)),
+      right: side(endLabelWidth(graph, 'class', given)),
+    },
+  };
+  const columns = positionColumns(graph, o);
+  const lines = Math.max(1, ...columns.map((c) => c.headerLines.length));
+  const note = columns.some((c) => c.headerNote !== '');
+  const top =
+    headerBaseline(o) +
+    (lines - 1 + (note ? 1 : 0)) * o.headerLineHeight +
+    Math.ceil(o.headerFontSize * 0.3) +
+    Math.ceil(o.labelLineHeight / 2) +
+    2;
+  const bottom = Math.max(given.margin.bottom, Math.ceil(o.labelLineHeight / 2) + 2);
+  o = { ...o, margin: { ...o.margin, top, bottom } };
+  return { o, columns };
+}
+
+/** First header baseline of a fitted layout: the header's ascent below the top. */
+function headerBaseline(o: SankeyLayoutOptions): number {
+  return Math.ceil(o.headerFontSize * 0.95) + 1;
+}
+
+function layoutType(o: SankeyLayoutOptions): SankeyType {
+  return {
+    label: o.labelFontSize,
+    labelBold: o.labelBold,
+    labelStep: o.labelStep,
+    header: o.headerFontSize,
+    headerLine: o.headerLineHeight,
+    // Unfitted: room above the plot for two lines and a note (the historical layout).
+    headerTop: o.fit ? headerBaseline(o) : Math.max(14, o.margin.top - 44),
+    note: o.noteFontSize,
+    marker: Math.max(13, o.labelFontSize),
+  };
+}
+
+/** Room for the labels of each column: the margins at the ends, else the gap to the next
+ * column, less the ★ that may sit left of the next column's boxes (not the class's). */
+function labelFit(o: SankeyLayoutOptions, columns: PositionedColumn[]): LabelFit {
+  const marker = Math.max(13, o.labelFontSize) * 0.9 + 2;
+  const last = columns.length - 1;
+  return {
+    gap: o.labelGap,
+    measure: measureText,
+    fontSize: o.labelFontSize,
+    bold: o.labelBold,
+    lineStep: o.labelStep,
+    top: 0,
+    bottom: o.height,
+    room: (c) => {
+      const column = columns[c];
+      if (!column) return 0;
+      if (c === 0) return column.x0 - o.labelGap - 2;
+      if (c === last) return o.width - column.x1 - o.labelGap - 2;
+      const next = (columns[c + 1]?.x0 ?? o.width) - column.x1 - 2 * o.labelGap;
+      return c + 1 === last ? next : next - marker;
+    },
+    extraLines: (n) => (n.kind === 'input' || n.kind === 'class' ? 1 : 0),
+  };
+}
+
 export function layoutSankey(
   graph: SankeyGraph,
   partial: Partial<SankeyLayoutOptions> = {},
 ): SankeyLayout {
-  const o: SankeyLayoutOptions = { ...DEFAULT_LAYOUT_OPTIONS, ...partial };
-  const columns = positionColumns(graph, o);
-  const base = { width: o.width, height: o.height, margin: o.margin, nodeWidth: o.nodeWidth };
+  const given: SankeyLayoutOptions = { ...DEFAULT_LAYOUT_OPTIONS, ...partial };
+  const { o, columns } = given.fit
+    ? fitMargins(graph, given)
+    : { o: given, columns: positionColumns(graph, given) };
+  const type = layoutType(o);
+  const base = {
+    width: o.width,
+    height: o.height,
+    margin: o.margin,
+    nodeWidth: o.nodeWidth,
+    type,
+  };
   const totalGross = graph.nodes.reduce((s, n) => s + nodeGross(n), 0);
   if (graph.empty || graph.nodes.length === 0 || !(totalGross > 0)) {
     return { ...base, ky: 0, columns, nodes: [], links: [], empty: true };
@@ -217,6 +386,11 @@ export function layoutSankey(
       y1: p.y1 ?? 0,
     };
   });
-  placeLabels(positionedNodes, graph.columns.length, o.labelLineHeight);
+  placeLabels(
+    positionedNodes,
+    graph.columns.length,
+    o.labelLineHeight,
+    o.fit ? labelFit(o, columns) : undefined,
+  );
   return { ...base, ky, columns, nodes: positionedNodes, links: positionedLinks, empty: false };
 }

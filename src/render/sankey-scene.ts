@@ -105,11 +105,13 @@ function sceneLink(link: PositionedLink, state: SankeyVisualState): SceneLink {
 
 function labelLines(node: PositionedNode): string[] {
   // The ends of the diagram carry the numbers a reader looks for first: what the pixel sends and
-  // what the class receives; inner nodes keep short labels (values are in the tooltip).
+  // what the class receives; inner nodes keep short labels (values are in the tooltip). A label
+  // fitted to a small space (layout `fit`) comes as its fitted lines.
+  const label = node.labelLines ?? [node.shortLabel];
   if (node.kind === 'class' || node.kind === 'input') {
-    return [node.shortLabel, formatSigned(node.flow)];
+    return [...label, formatSigned(node.flow)];
   }
-  return [node.shortLabel];
+  return label;
 }
 
 function sceneNode(node: PositionedNode, ky: number, state: SankeyVisualState): SceneNode {
@@ -139,9 +141,9 @@ function sceneNode(node: PositionedNode, ky: number, state: SankeyVisualState): 
   };
 }
 
-/** Baseline of the first header line: room above the plot for two lines and a note. */
+/** Baseline of the first header line (the layout's type; lines follow at `type.headerLine`). */
 function headerTop(layout: SankeyLayout): number {
-  return Math.max(14, layout.margin.top - 44);
+  return layout.type.headerTop;
 }
 
 export function buildScene(layout: SankeyLayout, state: SankeyVisualState): SankeyScene {
@@ -150,9 +152,12 @@ export function buildScene(layout: SankeyLayout, state: SankeyVisualState): Sank
     height: layout.height,
     headers: layout.columns.map((c) => ({
       x: c.x,
-      lines: c.headerLines.map((text, i) => ({ text, y: headerTop(layout) + i * 14 })),
+      lines: c.headerLines.map((text, i) => ({
+        text,
+        y: headerTop(layout) + i * layout.type.headerLine,
+      })),
       note: c.headerNote,
-      noteY: headerTop(layout) + c.headerLines.length * 14,
+      noteY: headerTop(layout) + c.headerLines.length * layout.type.headerLine,
       title: c.note ? `${c.label}: ${c.note}` : c.label,
       column: c.index,
       revealed: c.index < state.reveal,

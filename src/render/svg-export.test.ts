@@ -41,6 +41,18 @@ describe('sankeyToSvgString', () => {
     expect((pinned.match(/<path /g) ?? []).length).toBeGreaterThan(layout.links.length);
   });
 
+  it('prints the caption under the legend and keeps it in <desc>', () => {
+    const lines = [
+      'Model MNIST · image: drawn · pixel (row 14, col 9) · class 3',
+      'Link: http://x/?a=1&b=2',
+    ];
+    const captioned = sankeyToSvgString(layout, { title: 't', caption: lines });
+    expect(captioned).toContain('<desc>Model MNIST');
+    expect(captioned).toContain('>Link: http://x/?a=1&amp;b=2</text>');
+    const h = (doc: string) => Number(/ height="(\d+)"/.exec(doc)?.[1]);
+    expect(h(captioned)).toBe(h(sankeyToSvgString(layout, { title: 't' })) + 2 * 15 + 8);
+  });
+
   it('exports an empty figure for a zero pixel without failing', () => {
     const empty = sankeyToSvgString(layoutSankey(buildSankeyGraph(zeroPixelQuery())), {
       title: 'zero',

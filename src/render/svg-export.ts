@@ -13,10 +13,17 @@ export interface SvgExportOptions {
   title: string;
   subtitle?: string;
   state?: SankeyVisualState;
+  /**
+   * Lines printed under the legend and kept in the document's <desc>: where the figure comes from
+   * (model, image, pixel, class, link; export-data.ts sourceCaption). The PNG, rasterised from
+   * this SVG, carries them too.
+   */
+  caption?: readonly string[];
 }
 
 const TITLE_H = 56;
 const LEGEND_H = 64;
+const CAPTION_LINE = 15;
 
 export function escapeXml(s: string): string {
   return s
@@ -133,12 +140,16 @@ function legendMarkup(layout: SankeyLayout, y: number, marked: boolean): string 
 export function sankeyToSvgString(layout: SankeyLayout, options: SvgExportOptions): string {
   const scene = buildScene(layout, options.state ?? IDLE_STATE);
   const width = layout.width;
-  const height = TITLE_H + layout.height + LEGEND_H;
+  const caption = options.caption ?? [];
+  const captionH = caption.length ? caption.length * CAPTION_LINE + 8 : 0;
+  const height = TITLE_H + layout.height + LEGEND_H + captionH;
   const title = escapeXml(options.title);
+  const captionTop = TITLE_H + layout.height + LEGEND_H;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_STACK)}">`,
     `<title>${title}</title>`,
+    caption.length ? `<desc>${escapeXml(caption.join('\n'))}</desc>` : '',
     `<rect width="100%" height="100%" fill="${SANKEY_COLORS.background}"/>`,
     `<text x="${layout.margin.left}" y="24" font-size="16" font-weight="600" fill="${SANKEY_COLORS.text}">${title}</text>`,
     options.subtitle
@@ -151,6 +162,10 @@ export function sankeyToSvgString(layout: SankeyLayout, options: SvgExportOption
       layout,
       TITLE_H + layout.height + 14,
       scene.nodes.some((node) => node.visible && node.marker),
+    ),
+    ...caption.map(
+      (line, i) =>
+        `<text x="${layout.margin.left}" y="${captionTop + i * CAPTION_LINE}" font-size="11" fill="${SANKEY_COLORS.muted}" data-caption="${i}">${escapeXml(line)}</text>`,
     ),
     `</svg>`,
   ].join('\n');

@@ -15,18 +15,31 @@ describe('analyses link fields (a group of the one URL table)', () => {
     expect(defaultAnalysesUrlState()).toEqual(pickFields(defaultUrlState(), ANALYSES_URL_FIELDS));
   });
 
+  it('opens the attack that works on the landing image: targeted, ε = 0.15', () => {
+    // Measured on the shipped models (docs/analyses.md, "Defaults"): FGSM has a zero gradient on
+    // the landing 7, the targeted attack reaches its runner-up class within ε = 0.15.
+    expect(defaultAnalysesUrlState()).toMatchObject({ attackMode: 'targeted', epsilon: 0.15 });
+    expect(serializeUrlState({ ...defaultUrlState(), attackMode: 'targeted', epsilon: 0.15 })).toBe(
+      '?model=mnist',
+    );
+    expect(analysesOf('?atk=fgsm&eps=0.1').state).toMatchObject({
+      attackMode: 'fgsm',
+      epsilon: 0.1,
+    });
+  });
+
   it('round-trips every field', () => {
     const analyses = {
       analysis: 'occlusion' as const,
       epsilon: 0.25,
-      attackMode: 'targeted' as const,
+      attackMode: 'fgsm' as const,
       attackTarget: 3,
       patch: { row: 6, col: 7, size: 5 },
       shift: { dx: -4, dy: 8 },
     };
     const search = serializeUrlState({ ...defaultUrlState(), ...analyses });
     expect(search).toBe(
-      '?model=mnist&an=occlusion&eps=0.25&atk=targeted&tgt=3&patch=6%2C7%2C5&shift=-4%2C8',
+      '?model=mnist&an=occlusion&eps=0.25&atk=fgsm&tgt=3&patch=6%2C7%2C5&shift=-4%2C8',
     );
     expect(analysesOf(search)).toEqual({ state: analyses, problems: [] });
   });

@@ -36,7 +36,7 @@ const SAMPLES: { [K in UrlFieldName]: UrlState[K] } = {
   hide: ['gallery', 'analyses'],
   analysis: 'attack',
   epsilon: 0.25,
-  attackMode: 'targeted',
+  attackMode: 'fgsm',
   attackTarget: 3,
   patch: { row: 6, col: 7, size: 5 },
   shift: { dx: -4, dy: 8 },

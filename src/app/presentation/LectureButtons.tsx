@@ -24,14 +24,16 @@ export function LectureButtons() {
         Lecture mode
       </button>
       {lecture && (
+        // The label says what a press does (it follows fullscreenchange, also after Esc).
         <button
           type="button"
           className="header-button"
-          aria-pressed={full}
           aria-keyshortcuts="f"
+          data-testid="fullscreen-toggle"
+          data-fullscreen={full}
           onClick={toggleFullscreen}
         >
-          Full screen
+          {full ? 'Exit full screen' : 'Full screen'}
         </button>
       )}
     </>

@@ -1,6 +1,7 @@
 // Lecture mode's page-wide keys: step the pathway layer by layer with what presentation clickers
-// send (ArrowLeft/Right, PageUp/Down, Space) and toggle full screen with 'f'. The step is the
-// Sankey's playback `reveal` in the store, so the playback control and the link follow it.
+// send (ArrowLeft/Right, PageUp/Down, Space; Home/End for the first and the last step) and toggle
+// full screen with 'f'. The step is the Sankey's playback `reveal` in the store, so the playback
+// control and the link follow it.
 import { useEffect } from 'react';
 import { sankeyColumnCount } from '../../layout/sankey-columns';
 import { selectShownPathways } from '../../state/selectors-view';

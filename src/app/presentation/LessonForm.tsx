@@ -1,6 +1,6 @@
 // The choices of a lesson link: view, hidden controls, and the sample, pixel and class it opens
 // on. Controlled: LessonDialog keeps the values.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { CONTROL_LABELS, HIDEABLE_CONTROLS } from '../../state/presentation-url';
 import type { LessonChoices, LessonView } from './lesson-link';
 
@@ -20,9 +20,26 @@ export interface LessonFormProps {
   onChange: (values: LessonFormValues) => void;
   classNames: readonly string[];
   pixelError: string | null;
+  /** The Sankey's column labels, one per lecture step (empty while there is no pathway). */
+  steps: readonly string[];
+  /** The preview to pick the pixel on (LessonPixelPicker). */
+  picker?: ReactNode;
 }
 
-export function LessonForm({ values, onChange, classNames, pixelError }: LessonFormProps) {
+/** The starting step's options: each column revealed in turn, then every layer. */
+function stepOptions(steps: readonly string[]): Array<{ value: string; label: string }> {
+  const shown = steps.length > 1 ? steps.slice(0, -1) : ['input'];
+  return [
+    ...shown.map((label, i) => ({
+      value: String(i + 1),
+      label: i === 0 ? '1: the pixel only' : `${i + 1}: up to ${label}`,
+    })),
+    { value: '', label: 'every layer at once' },
+  ];
+}
+
+export function LessonForm(props: LessonFormProps) {
+  const { values, onChange, classNames, pixelError } = props;
   const id = useId();
   const set = (patch: Partial<LessonFormValues>) => onChange({ ...values, ...patch });
   const toggle = (c: (typeof HIDEABLE_CONTROLS)[number], on: boolean) =>
@@ -59,54 +76,80 @@ export function LessonForm({ values, onChange, classNames, pixelError }: LessonF
           </label>
         ))}
       </fieldset>
-      <div className="lesson-fields">
-        <label>
-          Sample number
-          <input
-            type="number"
-            min={0}
-            max={99999}
-            value={values.sample ?? ''}
-            placeholder="current input"
-            onChange={(e) => {
-              const n = e.currentTarget.valueAsNumber;
-              set({ sample: Number.isInteger(n) && n >= 0 ? n : null });
-            }}
-          />
-        </label>
-        <label>
-          Pixel (row,col)
-          <input
-            type="text"
-            value={values.pixelText}
-            inputMode="numeric"
-            aria-invalid={pixelError !== null}
-            aria-describedby={pixelError ? `${id}-px-error` : undefined}
-            onChange={(e) => set({ pixelText: e.currentTarget.value })}
-          />
-        </label>
-        {pixelError && (
-          <span id={`${id}-px-error`} className="lesson-error">
-            {pixelError}
+      <div className="lesson-pick">
+        <div className="lesson-fields">
+          <label>
+            Sample number
+            <input
+              type="number"
+              min={0}
+              max={99999}
+              value={values.sample ?? ''}
+              placeholder="current input"
+              onChange={(e) => {
+                const n = e.currentTarget.valueAsNumber;
+                set({ sample: Number.isInteger(n) && n >= 0 ? n : null });
+              }}
+            />
+          </label>
+          <label>
+            Pixel (row,col)
+            <input
+              type="text"
+              value={values.pixelText}
+              inputMode="numeric"
+              aria-invalid={pixelError !== null}
+              aria-describedby={pixelError ? `${id}-px-error` : undefined}
+              onChange={(e) => set({ pixelText: e.currentTarget.value })}
+            />
+          </label>
+          {pixelError && (
+            <span id={`${id}-px-error`} className="lesson-error">
+              {pixelError}
+            </span>
+          )}
+          <label>
+            Class
+            <select
+              value={values.targetClass ?? ''}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                set({ targetClass: v === '' ? null : Number(v) });
+              }}
+            >
+              <option value="">the predicted class</option>
+              {classNames.map((name, i) => (
+                <option key={i} value={i}>
+                  {i}: {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Lecture starts at
+            <select
+              value={values.step === null ? '' : String(values.step)}
+              disabled={values.view !== 'lecture'}
+              aria-describedby={`${id}-step-note`}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                set({ step: v === '' ? null : Number(v) });
+              }}
+            >
+              {stepOptions(props.steps).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span id={`${id}-step-note`} className="lesson-note muted small">
+            {values.view === 'lecture'
+              ? 'The clicker’s first “next” reveals the next layer.'
+              : 'Only a lecture link opens at a chosen step.'}
           </span>
-        )}
-        <label>
-          Class
-          <select
-            value={values.targetClass ?? ''}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              set({ targetClass: v === '' ? null : Number(v) });
-            }}
-          >
-            <option value="">the predicted class</option>
-            {classNames.map((name, i) => (
-              <option key={i} value={i}>
-                {i}: {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        </div>
+        {props.picker}
       </div>
     </div>
   );

@@ -23,6 +23,7 @@ describe('lecture keys', () => {
       'previous',
       'previous',
     ]);
+    expect(['Home', 'End'].map((k) => lectureAction(key(k)))).toEqual(['first', 'last']);
     expect(lectureAction(key('f'))).toBe('fullscreen');
     expect(lectureAction(key('x'))).toBeNull();
   });
@@ -45,5 +46,13 @@ describe('lecture keys', () => {
     expect(stepReveal(4, 5, 'next')).toBeNull();
     expect(stepReveal(9, 5, 'previous')).toBe(4);
     expect(stepReveal(2, 0, 'next')).toBe(2);
+  });
+
+  it('goes to the first step and to all (Home, End)', () => {
+    expect(stepReveal(null, 5, 'first')).toBe(1);
+    expect(stepReveal(3, 5, 'first')).toBe(1);
+    expect(stepReveal(1, 5, 'last')).toBeNull();
+    expect(stepReveal(null, 5, 'last')).toBeNull();
+    expect(stepReveal(null, 1, 'first')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // What a presentation clicker or keyboard key does in lecture mode. Pure, so the rules are tested
 // without a browser (lecture-keys.test.ts).
 
-export type LectureAction = 'next' | 'previous' | 'fullscreen';
+export type StepAction = 'next' | 'previous' | 'first' | 'last';
+export type LectureAction = StepAction | 'fullscreen';
 
 const ACTIONS: Record<string, LectureAction> = {
   ArrowRight: 'next',
@@ -9,6 +10,8 @@ const ACTIONS: Record<string, LectureAction> = {
   ' ': 'next',
   ArrowLeft: 'previous',
   PageUp: 'previous',
+  Home: 'first',
+  End: 'last',
   f: 'fullscreen',
   F: 'fullscreen',
 };
@@ -40,10 +43,17 @@ export function lectureAction(e: KeyInfo): LectureAction | null {
 export function stepReveal(
   reveal: number | null,
   columns: number,
-  action: 'next' | 'previous',
+  action: StepAction,
 ): number | null {
   if (columns < 1) return reveal;
   const current = Math.min(reveal ?? columns, columns);
-  const next = action === 'next' ? current + 1 : Math.max(1, current - 1);
+  const next =
+    action === 'first'
+      ? 1
+      : action === 'last'
+        ? columns
+        : action === 'next'
+          ? current + 1
+          : Math.max(1, current - 1);
   return next >= columns ? null : next;
 }

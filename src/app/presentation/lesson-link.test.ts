@@ -12,6 +12,7 @@ describe('lesson links', () => {
       sample: 12,
       pixel: { row0: 14, col0: 15, row1: 14, col1: 15 },
       targetClass: 3,
+      step: 1,
     });
     expect(link.startsWith(BASE + '?')).toBe(true);
     const { state, problems } = parseUrlState(new URL(link).search);
@@ -22,11 +23,30 @@ describe('lesson links', () => {
     expect(state.sample).toBe(12);
     expect(state.px).toEqual({ row0: 14, col0: 15, row1: 14, col1: 15 });
     expect(state.targetClass).toBe(3);
+    expect(state.reveal).toBe(1);
+  });
+
+  it('opens a lecture at its chosen step, other views at the current one', () => {
+    const current = { ...defaultUrlState(), reveal: 4 };
+    const choices = { hide: [], sample: 1, pixel: null, targetClass: null } as const;
+    const step = (view: 'normal' | 'lecture' | 'embed', s: number | null) =>
+      new URL(lessonLink(BASE, current, { ...choices, view, step: s })).searchParams.get('step');
+    expect(step('lecture', 1)).toBe('1');
+    expect(step('lecture', null)).toBeNull();
+    expect(step('normal', 1)).toBe('4');
+    expect(step('embed', 2)).toBe('4');
+    expect(embedLink(`${BASE}?sample=1&mode=lecture&step=1`)).toBe(`${BASE}?sample=1&embed=1`);
   });
 
   it('keeps a drawn image when no sample is chosen', () => {
     const current = { ...defaultUrlState(), img: 'code' };
-    const choices = { view: 'embed', hide: [], pixel: null, targetClass: null } as const;
+    const choices = {
+      view: 'embed',
+      hide: [],
+      pixel: null,
+      targetClass: null,
+      step: null,
+    } as const;
     const withImage = new URL(lessonLink(BASE, current, { ...choices, sample: null }));
     expect(withImage.searchParams.get('img')).toBe('code');
     expect(withImage.searchParams.get('embed')).toBe('1');

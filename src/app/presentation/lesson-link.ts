@@ -15,6 +15,11 @@ export interface LessonChoices {
   pixel: PixelRegion | null;
   /** Target class, or null to follow the prediction. */
   targetClass: number | null;
+  /**
+   * Lecture mode's starting step (Sankey columns revealed, 1 = the pixel alone), or null for
+   * every layer; the other views keep the current view's step.
+   */
+  step: number | null;
 }
 
 /** `base` is the page address without its query (origin + path). */
@@ -26,6 +31,7 @@ export function lessonLink(base: string, current: UrlState, choices: LessonChoic
     hide: choices.hide,
     px: choices.pixel,
     targetClass: choices.targetClass,
+    reveal: choices.view === 'lecture' ? choices.step : current.reveal,
     // A chosen sample replaces a drawn image; no sample keeps whatever input is on screen.
     sample: choices.sample ?? current.sample,
     img: choices.sample === null ? current.img : null,
@@ -33,11 +39,15 @@ export function lessonLink(base: string, current: UrlState, choices: LessonChoic
   return `${base}${serializeUrlState(state)}`;
 }
 
-/** The link as an embedded view: `embed=1` added, everything else kept. */
+/**
+ * The link as an embedded view: `embed=1` added, lecture mode and its starting step dropped (an
+ * embed opens on the whole pathway), everything else kept.
+ */
 export function embedLink(link: string): string {
   const url = new URL(link);
   url.searchParams.set('embed', '1');
   url.searchParams.delete('mode');
+  url.searchParams.delete('step');
   return url.toString();
 }
 

@@ -3,6 +3,8 @@
 // and the relevance heat map of the chosen class. Choosing a class here re-targets the Sankey.
 import { useDeferredValue, useMemo } from 'react';
 import { ClassPanel } from '../../components/classes/ClassPanel';
+import { useSubjectWords } from '../../components/shell/use-subject-words';
+import { isEmptyImage } from '../../lib/dataset-words';
 import { selectionContribution, summarizeSelection } from '../../lib/selection';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import {
@@ -29,6 +31,8 @@ export function ClassView() {
   const pixels = useDeferredValue(useAppState((s) => s.selection?.pixels ?? NO_PIXELS));
   const targetClass = useAppState((s) => s.targetClass);
   const classNames = useAppState(selectClassNames);
+  const words = useSubjectWords();
+  const imageEmpty = useMemo(() => (image ? isEmptyImage(image) : false), [image]);
 
   const relevanceByClass = useMemo(() => {
     if (!data) return [];
@@ -81,6 +85,9 @@ export function ClassView() {
         selectedPixels={pixels}
         selectionLabel={summary?.label ?? null}
         selectionIsZero={summary !== null && summary.zeros === summary.count}
+        logits={prediction?.logits ?? null}
+        imageEmpty={imageEmpty}
+        underlay={words.underlay}
       />
     </div>
   );

@@ -3,6 +3,7 @@
 // computed (src/lib/image-codec.ts).
 import { useCallback } from 'react';
 import { InputPanel } from '../../components/input/InputPanel';
+import { useSubjectWords } from '../../components/shell/use-subject-words';
 import type { DrawPhase } from '../../components/input/types';
 import { quantizeImage } from '../../lib/image-codec';
 import { selectClassNames, selectTrueLabel } from '../../state/selectors';
@@ -34,6 +35,7 @@ export function InputView() {
   const names = useAppState(selectClassNames);
   const trueLabel = useAppState(selectTrueLabel);
   const galleryFailed = useAppState((s) => s.samples.status === 'error');
+  const words = useSubjectWords();
   const actions = appStore.getState();
 
   const onDraw = useCallback((pixels: Float32Array, phase: DrawPhase) => {
@@ -76,6 +78,7 @@ export function InputView() {
       onDraw={onDraw}
       onUpload={onUpload}
       displaySize={224}
+      words={words}
       caption={
         <p className="pl-input-caption" data-testid="input-caption">
           {caption}

@@ -12,10 +12,8 @@ import { mapIdOf } from '../../lib/map-id';
 import { selectClassNames } from '../../state/selectors';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
+import { useSankeyFit } from '../presentation/sankey-fit';
 import { MapsView } from './MapsView';
-
-/** Height the Sankey is laid out at; its width follows the panel. */
-const SANKEY_HEIGHT = 500;
 
 export function PathwayView() {
   const targetClass = useAppState((s) => s.targetClass);
@@ -26,7 +24,15 @@ export function PathwayView() {
   const result = useAppState(selectShownPathways);
   const classNames = useAppState(selectClassNames);
   // The one build of the graph and its layout for this view; everything below draws it.
-  const { drawing, frame } = useSankeyDrawing(result, settings, classNames, SANKEY_HEIGHT);
+  // Its height and type follow the view (lecture and embed fit the window: sankey-fit.ts).
+  const fit = useSankeyFit();
+  const { drawing, frame } = useSankeyDrawing(
+    result,
+    settings,
+    classNames,
+    fit.height,
+    fit.options,
+  );
   const graph = drawing?.graph ?? null;
   const actions = appStore.getState();
   // Finding 1 on the Sankey: the Analyses area's top-m maps per layer (empty when marking is off).

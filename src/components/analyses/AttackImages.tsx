@@ -1,13 +1,23 @@
 import type { AttackImageSummary, AttackViewResult } from '../../worker/analysis-protocol';
+import { attackVerdict, largerEpsilon } from './attack-verdict';
 import { ImageThumb } from './ImageThumb';
 import { className, pct } from './format';
 import type { CurrentInput } from './use-current-input';
+import { useSubjectWords } from '../shell/use-subject-words';
 
 interface Props {
   result: AttackViewResult;
   input: CurrentInput;
   naturals: { images: Float32Array; indices: number[] };
   names: readonly string[];
+  /** The class with the highest score after the one read (the default target). */
+  runnerUp?: number | null;
+  /** The ε slider's end, for "try a larger ε". */
+  maxEpsilon: number;
+  /** The fixes the verdict may offer as a button. */
+  onUseTargeted?: () => void;
+  onSetEpsilon?: (epsilon: number) => void;
+  onSetTarget?: (target: number) => void;
 }
 
 function Card(props: {
@@ -43,13 +53,37 @@ function Card(props: {
 }
 
 /** Original, attacked and natural target-class image side by side, with what the network sees. */
-export function AttackImages({ result, input, naturals, names }: Props) {
+export function AttackImages(props: Props) {
+  const { result, input, naturals, names } = props;
+  const words = useSubjectWords();
   const n = input.width * input.height;
   const c = result.naturalClass;
   const natural = naturals.images.subarray(c * n, (c + 1) * n);
-  const changed = result.attackedSummary.prediction !== result.original.prediction;
-  // FGSM on a saturated softmax: the cross-entropy gradient underflows to 0 and nothing moves.
-  const stuck = result.mode === 'fgsm' && result.epsilon > 0 && result.linf === 0;
+  // When the attack cannot work (FGSM on a saturated softmax: the gradient underflows to 0; a
+  // budget too small for the target), the verdict says why and offers the fix.
+  const verdict = attackVerdict(result, (k) => className(names, k), {
+    runnerUp: props.runnerUp,
+    maxEpsilon: props.maxEpsilon,
+  });
+  const more = largerEpsilon(result.epsilon, props.maxEpsilon);
+  const fix =
+    verdict.suggestion === 'targeted' && props.onUseTargeted ? (
+      <button type="button" className="an-button" onClick={props.onUseTargeted}>
+        Use the targeted attack
+      </button>
+    ) : verdict.suggestion === 'larger-epsilon' && props.onSetEpsilon ? (
+      <button type="button" className="an-button" onClick={() => props.onSetEpsilon?.(more)}>
+        Try ε = {more}
+      </button>
+    ) : verdict.suggestion === 'runner-up' && props.onSetTarget && props.runnerUp != null ? (
+      <button
+        type="button"
+        className="an-button"
+        onClick={() => props.onSetTarget?.(props.runnerUp as number)}
+      >
+        Aim at {className(names, props.runnerUp)}
+      </button>
+    ) : null;
   return (
     <div className="an-images">
       <Card
@@ -58,7 +92,7 @@ export function AttackImages({ result, input, naturals, names }: Props) {
         input={input}
         summary={result.original}
         names={names}
-        note={`${result.original.pixels} ink pixels`}
+        note={`${result.original.pixels} ${words.pixels}`}
         testId="attack-original"
       />
       <span className="an-arrow" aria-hidden="true">
@@ -91,12 +125,13 @@ export function AttackImages({ result, input, naturals, names }: Props) {
         note={`gallery sample ${naturals.indices[c] ?? '?'}`}
         testId="attack-natural"
       />
-      <p className="an-verdict" data-testid="attack-verdict" data-changed={changed}>
-        {changed
-          ? `The attack turned ${className(names, result.original.prediction)} into ${className(names, result.attackedSummary.prediction)}.`
-          : `The prediction is unchanged (${className(names, result.original.prediction)}).`}
-        {stuck &&
-          ' The loss gradient is exactly zero here: the network is so sure (p rounds to 1 in float32) that FGSM has no direction to step in. Try the targeted attack, or another image.'}
+      <p
+        className="an-verdict"
+        data-testid="attack-verdict"
+        data-changed={verdict.changed}
+        data-suggestion={verdict.suggestion ?? undefined}
+      >
+        {verdict.text} {fix}
       </p>
     </div>
   );

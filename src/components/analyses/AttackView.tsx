@@ -7,6 +7,7 @@ import { MAX_EPSILON } from '../../state/analyses-url';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import { useAppState } from '../../state/store';
 import { AttackImages } from './AttackImages';
+import { runnerUpClass } from './attack-verdict';
 import { AnalysisTable, layerColumn, numClass } from './AnalysisTable';
 import { MapSizeBars } from './MapSizeBars';
 import { RunResult } from './RunResult';
@@ -20,7 +21,8 @@ export function AttackView() {
   const input = useCurrentInput();
   const placeholder = useInputPlaceholder();
   const names = useAppState(selectClassNames);
-  const predicted = useAppState(selectCurrentPrediction)?.classIndex ?? null;
+  const prediction = useAppState(selectCurrentPrediction);
+  const predicted = prediction?.classIndex ?? null;
   const gallery = useAppState((s) => (s.samples.status === 'ready' ? s.samples.set : null));
   const epsilon = useAnalyses((s) => s.epsilon);
   const mode = useAnalyses((s) => s.attackMode);
@@ -35,7 +37,10 @@ export function AttackView() {
   );
   const K = names.length;
   const base = input?.label ?? predicted;
-  const target = attackTarget !== null && attackTarget < K ? attackTarget : ((base ?? 0) + 1) % K;
+  // Without a chosen target, the runner-up: the class the image is closest to after its own,
+  // which the default budget reaches (analyses-url.ts, DEFAULT_EPSILON).
+  const runnerUp = runnerUpClass(prediction?.logits ?? prediction?.probabilities, base, K);
+  const target = attackTarget !== null && attackTarget < K ? attackTarget : runnerUp;
   const key =
     input && naturals
       ? `${input.key}|${mode}|${epsilon}|${mode === 'targeted' ? target : '-'}|${topM}|${naturals.indices.join(',')}`
@@ -69,10 +74,11 @@ export function AttackView() {
       <p className="an-explain">
         An adversarial attack changes every pixel a little so that the network sees another class.
         FGSM takes one step of size ε along the sign of the loss gradient; the targeted attack takes
-        small steps towards a chosen class while staying within ε of the original. Below, the
-        original, the attacked image and a natural gallery image of the target class are compared
-        through their pathways: per layer, how alike their per-map pathway sizes are (correlation),
-        and which maps the attack changed most.
+        small steps towards a chosen class (by default the runner-up, the class the network ranks
+        second) while staying within ε of the original. Below, the original, the attacked image and
+        a natural gallery image of the target class are compared through their pathways: per layer,
+        how alike their per-map pathway sizes are (correlation), and which maps the attack changed
+        most.
       </p>
       <div className="an-controls">
         <fieldset className="an-segment">
@@ -113,7 +119,7 @@ export function AttackView() {
             >
               {names.map((n, c) => (
                 <option key={c} value={c}>
-                  {n}
+                  {c === runnerUp ? `${n} (runner-up)` : n}
                 </option>
               ))}
             </select>
@@ -124,7 +130,17 @@ export function AttackView() {
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {result && input && naturals && (
         <RunResult stale={stale}>
-          <AttackImages result={result} input={input} naturals={naturals} names={names} />
+          <AttackImages
+            result={result}
+            input={input}
+            naturals={naturals}
+            names={names}
+            runnerUp={runnerUp}
+            maxEpsilon={MAX_EPSILON}
+            onUseTargeted={() => store.setAttackMode('targeted')}
+            onSetEpsilon={store.setEpsilon}
+            onSetTarget={store.setAttackTarget}
+          />
           <div className="an-split">
             <AnalysisTable
               testId="attack-layers"

@@ -5,6 +5,7 @@ import { divergingRgb } from '../../lib/colors';
 import type { RgbaBuffer } from '../../lib/raster';
 import type { MovementViewResult } from '../../worker/analysis-protocol';
 import { RasterCanvas } from '../maps/RasterCanvas';
+import { useSubjectWords } from '../shell/use-subject-words';
 
 function paint(values: Float32Array, extent: number): RgbaBuffer {
   const out = new Uint8ClampedArray(values.length * 4);
@@ -18,6 +19,7 @@ function paint(values: Float32Array, extent: number): RgbaBuffer {
 const SIZE = 84;
 
 export function DiffusionMaps({ maps }: { maps: MovementViewResult['maps'] }) {
+  const words = useSubjectWords();
   const painted = useMemo(
     () =>
       maps.map((m) => {
@@ -67,7 +69,8 @@ export function DiffusionMaps({ maps }: { maps: MovementViewResult['maps'] }) {
         ))}
       </div>
       <figcaption className="an-note">
-        Σ over maps of the diffusion of every ink pixel (blue positive, orange negative).
+        Σ over maps of the diffusion of every {words.pixels.replace(/s$/, '')} (blue positive,
+        orange negative).
       </figcaption>
     </figure>
   );

@@ -8,6 +8,7 @@ import { GalleryRunControls, useGalleryRun } from './GalleryRun';
 import { GroupHistogram } from './GroupHistogram';
 import { RunResult } from './RunResult';
 import { fixed2 } from './format';
+import { useSubjectWords } from '../shell/use-subject-words';
 
 /** Separated: N_total tells the pair apart most of the time. */
 const separated = (auc: number) => Math.abs(auc - 0.5) >= 0.3;
@@ -32,6 +33,7 @@ function AucTable({ data, testId }: { data: GroupSeparation; testId: string }) {
 }
 
 export function GroupsView() {
+  const words = useSubjectWords();
   const perClass = useAnalyses((s) => s.perClass);
   const n = Math.min(perClass, 10);
   const {
@@ -52,8 +54,8 @@ export function GroupsView() {
         images after a targeted attack towards a random other class (“deformed”), and natural images
         of that target class. AUC is the chance that a random member of the second group has the
         larger N_total: 0.5 means N_total cannot tell the groups apart, 0 or 1 that it always can.
-        Attacks add faint ink everywhere, which alone raises N_total, so the second chart counts the
-        deformed images on their original’s ink pixels only.
+        Attacks add faint grey everywhere, which alone raises N_total, so the second chart counts
+        the deformed images on their original’s {words.pixels} only.
       </p>
       <GalleryRunControls
         id="groups"
@@ -79,7 +81,7 @@ export function GroupsView() {
             <div className="an-stack">
               <GroupHistogram
                 data={r.inkOnly}
-                title="Deformed images counted on the original’s ink only"
+                title={`Deformed images counted on the original’s ${words.pixels} only`}
               />
               <AucTable data={r.inkOnly} testId="groups-auc-ink" />
             </div>

@@ -11,8 +11,10 @@ import { RunStatus } from './RunStatus';
 import { className, fixed2, pct, probPct } from './format';
 import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
+import { useSubjectWords } from '../shell/use-subject-words';
 
 export function OcclusionView() {
+  const words = useSubjectWords();
   const input = useCurrentInput();
   const placeholder = useInputPlaceholder();
   const names = useAppState(selectClassNames);
@@ -93,8 +95,8 @@ export function OcclusionView() {
                   </span>
                 </p>
                 <p data-testid="occluded-ink">
-                  The patch hides {pct(r.occludedInk)} of the ink; {r.visiblePixels} ink pixels stay
-                  visible.
+                  The patch hides {pct(r.occludedInk)} of {words.material}; {r.visiblePixels}{' '}
+                  {words.pixels} stay visible.
                 </p>
               </div>
               <AnalysisTable

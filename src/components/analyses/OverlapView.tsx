@@ -11,6 +11,7 @@ import { RunStatus } from './RunStatus';
 import { className, dropPp, fixed2, probPct } from './format';
 import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
+import { useSubjectWords } from '../shell/use-subject-words';
 
 function Chips({ maps, other }: { maps: number[]; other: number[] }) {
   return (
@@ -28,6 +29,7 @@ function Chips({ maps, other }: { maps: number[]; other: number[] }) {
 const drop = (a: LayerAblationTest, p: number) => a.baseline.probability - p;
 
 export function OverlapView() {
+  const words = useSubjectWords();
   const input = useCurrentInput();
   const placeholder = useInputPlaceholder();
   const importance = useAnalyses((s) => s.importance);
@@ -48,9 +50,10 @@ export function OverlapView() {
   return (
     <div className="an-view">
       <p className="an-explain">
-        Every ink pixel of the image has its own pathways. For each pixel we take the {m} maps per
-        layer where its pathway is largest and ask how many of them are among the layer’s {m} most
-        important maps (from “Important maps”). By chance alone a layer with C maps would give {m}
+        Every one of the image’s {words.pixels} has its own pathways. For each pixel we take the {m}{' '}
+        maps per layer where its pathway is largest and ask how many of them are among the layer’s{' '}
+        {m} most important maps (from “Important maps”). By chance alone a layer with C maps would
+        give {m}
         /C. The causal test then zeroes the {m} maps this image’s pathways use most and compares the
         drop in the true-class probability with zeroing {m} random maps.
       </p>
@@ -69,7 +72,7 @@ export function OverlapView() {
       {result && (
         <RunResult stale={stale}>
           <p className="an-source">
-            Class read: {className(names, result.label)} · {result.pixels} ink pixels analysed
+            Class read: {className(names, result.label)} · {result.pixels} {words.pixels} analysed
             {result.pixels === 0 && ' (a blank image has no pathways)'}.
           </p>
           <AnalysisTable

@@ -38,7 +38,7 @@ export function movementVerdict(r: {
     return {
       kind: 'lost',
       poolStride,
-      text: `The shift ${shift} pushes ${r.lostValues} ink values off the frame, so the sizes cannot stay; try a smaller shift.`,
+      text: `The shift ${shift} pushes ${r.lostValues} non-zero values off the frame, so the sizes cannot stay; try a smaller shift.`,
     };
   const worst = (layers: LayerMovement[]) =>
     layers.reduce((a, b) => (b.pixelSizeChange > a.pixelSizeChange ? b : a));

@@ -1,4 +1,5 @@
-import { formatSigned } from '../../lib/format';
+import { formatNumber, formatSigned } from '../../lib/format';
+import { Term } from '../common/Term';
 import '../maps/common.css';
 import { ClassTable, argmax } from './ClassTable';
 import './classes.css';
@@ -22,6 +23,12 @@ export interface ClassPanelProps {
   /** Plain name of the selection, e.g. "pixel (row 12, col 7)". */
   selectionLabel?: string | null;
   selectionIsZero?: boolean;
+  /** The class scores z (logits) of the image, when the model gives them. */
+  logits?: Float32Array | null;
+  /** The image is blank (all 0): there is nothing for the network to read. */
+  imageEmpty?: boolean;
+  /** What the image's grey is, in the dataset's words (default 'the digit'). */
+  underlay?: string;
 }
 
 /**
@@ -36,17 +43,25 @@ export function ClassPanel(props: ClassPanelProps) {
   const relevance = relevanceByClass[chosenClass];
   const relevanceOk = relevance !== undefined && relevance.length === props.width * props.height;
   const chosenContribution = pixelContribution?.[chosenClass];
+  const chosenLogit = props.logits?.[chosenClass];
+  const underlay = props.underlay ?? 'the digit';
 
   return (
     <section className="pl-panel pl-class-panel" aria-label="Classes">
       <h2>Classes</h2>
+      {props.imageEmpty && (
+        <p className="pl-notice" data-testid="classes-empty">
+          The canvas is empty: draw something. Until then the scores below come from the network’s
+          biases alone.
+        </p>
+      )}
       <p className="pl-explain">
-        The network predicts “{classNames[predicted] ?? predicted}”. The right-hand bars show how
-        much {props.selectionLabel ?? 'the selected pixel'} pushes each class’s score (logit) up
-        (blue) or down (orange): its value times the score’s gradient, with the network’s on/off
-        switches fixed by this image. Choose a class to follow its flows.
+        {props.imageEmpty ? '' : `The network predicts “${classNames[predicted] ?? predicted}”. `}
+        The right-hand bars show how much {props.selectionLabel ?? 'the selected pixel'} pushes each
+        class’s score (logit) up (blue) or down (orange): its value times the score’s gradient, with
+        the network’s on/off switches fixed by this image. Choose a class to follow its flows.
       </p>
-      {props.selectionIsZero && (
+      {props.selectionIsZero && !props.imageEmpty && (
         <p className="pl-notice">
           The selection is background (value 0): it contributes exactly 0 to every class.
         </p>
@@ -59,15 +74,24 @@ export function ClassPanel(props: ClassPanelProps) {
         onChooseClass={props.onChooseClass}
       />
       {chosenContribution !== undefined && (
-        <p className="pl-class-summary">
+        <p className="pl-class-summary" data-testid="class-summary">
           Selection → “{chosenName}”: <strong>{formatSigned(chosenContribution)}</strong> logit
-          units (gradient × input, gates fixed).
+          units (<Term id="gradientInput" />, <Term id="gatesFixed" />)
+          {chosenLogit !== undefined && Number.isFinite(chosenLogit) ? (
+            <>
+              {' '}
+              of the class score <strong>z = {formatNumber(chosenLogit)}</strong>; the rest of the
+              score comes from the other pixels and the biases.
+            </>
+          ) : (
+            '.'
+          )}
         </p>
       )}
       <h3>Which pixels speak for “{chosenName}”?</h3>
       <p className="pl-explain">
         Each pixel coloured by its own contribution to “{chosenName}”: blue for, orange against. The
-        grey is the digit; background pixels are 0 and stay uncoloured.
+        grey is {underlay}; background pixels are 0 and stay uncoloured.
       </p>
       {relevanceOk ? (
         <RelevanceHeatmap
@@ -77,6 +101,7 @@ export function ClassPanel(props: ClassPanelProps) {
           relevance={relevance}
           className={chosenName}
           selectedPixels={props.selectedPixels}
+          underlayTitle={`${underlay.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())} (underlay)`}
         />
       ) : (
         <p className="pl-explain">The relevance map for this class is not available yet.</p>

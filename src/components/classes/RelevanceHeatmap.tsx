@@ -16,12 +16,14 @@ interface RelevanceHeatmapProps {
   /** Outlined, so the selection can be found on the heat map. */
   selectedPixels: readonly number[];
   displaySize?: number;
+  /** Title of the grey legend (default 'Digit (underlay)'). */
+  underlayTitle?: string;
 }
 
 const UNDERLAY_DARKEST = 0.72;
 
 /**
- * Every pixel's contribution to the chosen class over a faint copy of the digit. The colour domain
+ * Every pixel's contribution to the chosen class over a faint copy of the image. The colour domain
  * ignores the top 1 % of |R| so one hot pixel does not wash out the rest; the legend then says "≥".
  */
 export function RelevanceHeatmap(props: RelevanceHeatmapProps) {
@@ -79,7 +81,12 @@ export function RelevanceHeatmap(props: RelevanceHeatmapProps) {
           negativeLabel="against"
           width={200}
         />
-        <GreyLegend title="Digit (underlay)" max={1} darkest={UNDERLAY_DARKEST} width={90} />
+        <GreyLegend
+          title={props.underlayTitle ?? 'Digit (underlay)'}
+          max={1}
+          darkest={UNDERLAY_DARKEST}
+          width={90}
+        />
       </div>
     </figure>
   );

@@ -38,7 +38,22 @@ describe('ClassPanel', () => {
     const html = render();
     expect(html).toContain('+0.250');
     expect(html).toContain('\u22120.500');
-    expect(html).toContain('gradient × input, gates fixed');
+    // Each technical term carries its explanation (src/components/common/Term.tsx).
+    expect(html).toContain('gradient × input<button');
+    expect(html).toContain('aria-label="What is “gates fixed”?"');
+    expect(html).toMatch(/role="tooltip"[^>]*><strong>gates fixed<\/strong>: The on\/off switches/);
+  });
+
+  it('shows the class score next to the selection’s contribution', () => {
+    const html = render({ logits: new Float32Array([1, 2, 12.345]) });
+    expect(html).toMatch(/logit units .* of the class score <strong>z = 12.3<\/strong>/);
+    expect(render()).not.toContain('of the class score');
+  });
+
+  it('says that an empty canvas is empty instead of naming a prediction', () => {
+    const html = render({ imageEmpty: true });
+    expect(html).toContain('The canvas is empty: draw something.');
+    expect(html).not.toContain('The network predicts');
   });
 
   it('says so when the relevance map is missing or has the wrong size', () => {

@@ -78,7 +78,7 @@ export function InputCanvas(props: InputCanvasProps) {
       const ink = s ? s.count - s.zeros : 0;
       setSpoken(
         `${verb}${r.row1 - r.row0 + 1} by ${r.col1 - r.col0 + 1} region, rows ${r.row0} to ${r.row1}, ` +
-          `columns ${r.col0} to ${r.col1}; ${ink} of ${s?.count ?? 0} pixels carry ink`,
+          `columns ${r.col0} to ${r.col1}; ${ink} of ${s?.count ?? 0} pixels are not background`,
       );
     },
     [image, width, mode],

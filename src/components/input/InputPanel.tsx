@@ -1,12 +1,14 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { BRUSH_SIZES } from '../../lib/brush';
 import '../maps/common.css';
+import type { SubjectWords } from '../../lib/dataset-words';
 import { InputCanvas } from './InputCanvas';
 import { InputToolbar } from './InputToolbar';
 import { PixelReadout } from './PixelReadout';
 import type { InputMode } from '../../state/view-types';
 import type { DrawHandler, SelectHandler } from './types';
 import { UploadDialog } from './UploadDialog';
+import './toolbar.css';
 
 export interface InputPanelProps {
   image: Float32Array;
@@ -31,6 +33,8 @@ export interface InputPanelProps {
   title?: string;
   /** Where the image came from (e.g. "Sample 3 · label 3"), shown under the heading. */
   caption?: ReactNode;
+  /** Hints and tool tips in the dataset's words (src/lib/dataset-words.ts; default: digits). */
+  words?: Pick<SubjectWords, 'noun' | 'valueHint' | 'drawHint' | 'brushTitle' | 'eraserTitle'>;
 }
 
 /**
@@ -50,10 +54,19 @@ export function InputPanel(props: InputPanelProps) {
     <section className="pl-panel pl-input-panel" aria-label={props.title ?? 'Input image'}>
       <h2>{props.title ?? 'Input image'}</h2>
       {props.caption}
-      <p className="pl-explain">
-        {mode === 'select'
-          ? 'Click a pixel (or drag a rectangle) to follow its signal through the network. Darker means more ink; the white background is 0.'
-          : 'Draw a digit with the brush; the network recomputes when you lift the pen.'}
+      {/* Both hints take the same place (the longer one sets its height), so switching tools
+          never moves the canvas. */}
+      <p className="pl-explain pl-input-hint">
+        <span data-inactive={mode !== 'select' || undefined}>
+          Click a pixel (or drag a rectangle) to follow its signal through the network.{' '}
+          {props.words?.valueHint ?? 'Darker means more ink; the white background is 0.'}
+        </span>
+        {editable && (
+          <span data-inactive={mode === 'select' || undefined}>
+            {props.words?.drawHint ??
+              'Draw a digit with the brush; the network recomputes when you lift the pen.'}
+          </span>
+        )}
       </p>
       <InputToolbar
         mode={mode}
@@ -61,6 +74,7 @@ export function InputPanel(props: InputPanelProps) {
         brushSize={brushSize}
         onBrushSizeChange={props.onBrushSizeChange ?? setLocalBrush}
         allowDrawing={editable}
+        titles={{ draw: props.words?.brushTitle, erase: props.words?.eraserTitle }}
         onClear={editable ? () => onDraw(new Float32Array(width * height), 'end') : undefined}
         onUpload={editable ? () => fileInput.current?.click() : undefined}
       />
@@ -82,6 +96,7 @@ export function InputPanel(props: InputPanelProps) {
         width={width}
         selectedPixels={props.selectedPixels}
         hoverPixel={props.hoverPixel}
+        noun={props.words?.noun}
       />
       {editable && (
         <>

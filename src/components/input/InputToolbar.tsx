@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { BRUSH_SIZES } from '../../lib/brush';
 import { BrushIcon, ClearIcon, EraserIcon, SelectIcon, UploadIcon } from './icons';
 import type { InputMode } from '../../state/view-types';
+import './toolbar.css';
 
 interface InputToolbarProps {
   mode: InputMode;
@@ -13,6 +14,8 @@ interface InputToolbarProps {
   onUpload?: () => void;
   /** Hide the drawing tools (a read-only sample). */
   allowDrawing?: boolean;
+  /** Tooltips of the brush and the eraser, in the dataset's words. */
+  titles?: { draw?: string; erase?: string };
 }
 
 const MODES: Array<{ mode: InputMode; label: string; icon: ReactNode; title: string }> = [
@@ -30,7 +33,12 @@ const MODES: Array<{ mode: InputMode; label: string; icon: ReactNode; title: str
 export function InputToolbar(props: InputToolbarProps) {
   const { mode, brushSize, allowDrawing = true } = props;
   const sizeId = useId();
-  const modes = allowDrawing ? MODES : MODES.slice(0, 1);
+  const modes = (allowDrawing ? MODES : MODES.slice(0, 1)).map((m) =>
+    m.mode === 'select' ? m : { ...m, title: props.titles?.[m.mode] ?? m.title },
+  );
+  // The brush size (last, under Clear and Upload) keeps its place while Select is on (hidden,
+  // not removed), so switching tools never moves the canvas below.
+  const sizeInactive = mode === 'select';
   return (
     <div className="pl-toolbar" role="toolbar" aria-label="Input tools">
       {modes.length > 1 && (
@@ -50,22 +58,6 @@ export function InputToolbar(props: InputToolbarProps) {
           ))}
         </div>
       )}
-      {allowDrawing && mode !== 'select' && (
-        <div className="pl-toolbar-group pl-brush-size">
-          <label htmlFor={sizeId}>Size</label>
-          <input
-            id={sizeId}
-            type="range"
-            min={BRUSH_SIZES.min}
-            max={BRUSH_SIZES.max}
-            step={BRUSH_SIZES.step}
-            value={brushSize}
-            aria-valuetext={`${brushSize} pixels`}
-            onChange={(e) => props.onBrushSizeChange(Number(e.currentTarget.value))}
-          />
-          <output htmlFor={sizeId}>{brushSize} px</output>
-        </div>
-      )}
       <div className="pl-toolbar-group pl-toolbar-end">
         {allowDrawing && props.onClear && (
           <button type="button" className="pl-button" onClick={props.onClear}>
@@ -80,6 +72,28 @@ export function InputToolbar(props: InputToolbarProps) {
           </button>
         )}
       </div>
+      {allowDrawing && (
+        <div
+          className="pl-toolbar-group pl-brush-size"
+          data-inactive={sizeInactive || undefined}
+          aria-hidden={sizeInactive || undefined}
+          data-testid="brush-size"
+        >
+          <label htmlFor={sizeId}>Size</label>
+          <input
+            id={sizeId}
+            type="range"
+            min={BRUSH_SIZES.min}
+            max={BRUSH_SIZES.max}
+            step={BRUSH_SIZES.step}
+            value={brushSize}
+            disabled={sizeInactive}
+            aria-valuetext={`${brushSize} pixels`}
+            onChange={(e) => props.onBrushSizeChange(Number(e.currentTarget.value))}
+          />
+          <output htmlFor={sizeId}>{brushSize} px</output>
+        </div>
+      )}
     </div>
   );
 }

@@ -6,6 +6,8 @@ interface PixelReadoutProps {
   width: number;
   selectedPixels: readonly number[];
   hoverPixel: number | null;
+  /** What the image shows, for "pick a pixel on the digit" (default 'digit'). */
+  noun?: string;
 }
 
 const NO_PATHWAY =
@@ -15,7 +17,8 @@ const NO_PATHWAY =
  * What the pointer is on and what is selected, in words. Zero pixels are named as such, so a
  * reader who picks the background learns why every view stays empty instead of guessing.
  */
-export function PixelReadout({ image, width, selectedPixels, hoverPixel }: PixelReadoutProps) {
+export function PixelReadout(props: PixelReadoutProps) {
+  const { image, width, selectedPixels, hoverPixel, noun = 'digit' } = props;
   const sel = summarizeSelection(image, width, selectedPixels);
   const hv = hoverPixel === null ? null : (image[hoverPixel] ?? 0);
   const hc = hoverPixel === null ? null : cellOf(hoverPixel, width);
@@ -33,7 +36,7 @@ export function PixelReadout({ image, width, selectedPixels, hoverPixel }: Pixel
         )}
       </p>
       <div aria-live="polite">
-        {!sel && <p className="pl-explain">Nothing selected yet: click a pixel on the stroke.</p>}
+        {!sel && <p className="pl-explain">Nothing selected yet: click a pixel on the {noun}.</p>}
         {sel && (
           <p className="pl-readout-selection">
             <span className="pl-readout-key">Selected</span> {sel.label}
@@ -55,7 +58,7 @@ export function PixelReadout({ image, width, selectedPixels, hoverPixel }: Pixel
             {sel.count === 1
               ? 'This pixel is 0 (background). '
               : 'Every selected pixel is 0 (background). '}
-            {NO_PATHWAY} Pick a pixel on the stroke to see where its signal goes.
+            {NO_PATHWAY} Pick a pixel on the {noun} to see where its signal goes.
           </p>
         )}
         {sel && sel.zeros > 0 && sel.zeros < sel.count && (

@@ -3,6 +3,7 @@ import type { PathwayLayerInfo } from '../../pathways/types';
 import { mapDomains, type Normalization } from '../../lib/feature-maps';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { channelPlane, paintOverlay } from '../../lib/raster';
+import { Term } from '../common/Term';
 import { AxisFrame } from './AxisFrame';
 import { DivergingLegend, GreyLegend } from './Legend';
 import { RasterCanvas } from './RasterCanvas';
@@ -114,7 +115,9 @@ export function FeatureMapView(props: FeatureMapViewProps) {
       <dl className="pl-map-stats">
         {total !== null && (
           <div>
-            <dt>Pathway size Σ D (signed)</dt>
+            <dt>
+              Pathway size <Term id="pathwaySize" /> (signed)
+            </dt>
             <dd>{formatSigned(total)}</dd>
           </div>
         )}

@@ -84,7 +84,7 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
       {props.selectionIsZero && (
         <p className="pl-notice">
           The selection is background (value 0), so nothing diffuses from it: only the grey
-          activations are shown. Pick a pixel on the stroke.
+          activations are shown. Pick a darker pixel, one that is not background.
         </p>
       )}
       {!diffusion && !props.selectionIsZero && (

@@ -13,9 +13,22 @@ import {
   selectPrecomputedLabel,
 } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
+import type { AppState } from '../../state/types';
+import { isEmptyImage } from '../../lib/dataset-words';
+import { emptyPathwaysMessage } from '../../render/describe';
+import { useSubjectWords } from '../shell/use-subject-words';
 import { SankeyPanel, type SankeyControlProps } from './SankeyPanel';
 
 export type PathwayPanelProps = SankeyControlProps;
+
+/** Whether the image is blank, or the selection is background, or neither (null). */
+function selectEmptyCause(s: AppState): 'canvas' | 'zero' | 'gated' | null {
+  const image = s.image?.pixels;
+  const pixels = s.selection?.pixels;
+  if (!image || !pixels || pixels.length === 0) return null;
+  if (isEmptyImage(image)) return 'canvas';
+  return pixels.every((p) => (image[p] ?? 0) === 0) ? 'zero' : 'gated';
+}
 
 /** What the view says while it has no pathways to draw. */
 export function pathwayPlaceholder(
@@ -60,7 +73,14 @@ export function PathwayPanel(props: PathwayPanelProps) {
     markLatest(PERF_MARKS.sankeyRendered, { pixels: pixelsKey, classIndex: shown.classIndex });
   }, [origin, shown, pixelsKey]);
 
-  const placeholder = pathwayPlaceholder(unsupported, model.status, pixelCount);
+  const canvasEmpty = useAppState((s) => (s.image ? isEmptyImage(s.image.pixels) : false));
+  const placeholder = canvasEmpty
+    ? 'The canvas is empty: draw something.'
+    : pathwayPlaceholder(unsupported, model.status, pixelCount);
+  // Why an empty diagram is empty, in the dataset's words (describe.ts).
+  const words = useSubjectWords();
+  const emptyCause = useAppState(selectEmptyCause);
+  const emptyMessage = emptyCause ? emptyPathwaysMessage(emptyCause, pixelCount, words) : undefined;
   const precomputedLabel = useAppState(selectPrecomputedLabel);
   const note = origin === 'precomputed' ? precomputedLabel : ORIGIN_TEXT[origin];
 
@@ -99,6 +119,7 @@ export function PathwayPanel(props: PathwayPanelProps) {
         classNames={classNames}
         predicted={prediction?.classIndex ?? fallbackPrediction}
         placeholder={placeholder}
+        emptyMessage={emptyMessage}
       />
     </section>
   );

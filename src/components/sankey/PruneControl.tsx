@@ -3,6 +3,7 @@
 import { useId, useRef } from 'react';
 import { SHARE_RANGE, TOP_K_RANGE, describePruneEffect } from '../../layout/prune-spec';
 import type { PruneSpec, PruneStats } from '../../layout/sankey-types';
+import { Term } from '../common/Term';
 
 export interface PruneControlProps {
   value: PruneSpec;
@@ -78,6 +79,7 @@ export function PruneControl({ value, onChange, stats, maxK = 32 }: PruneControl
       <span className="pl-effect" aria-live="polite" data-testid="sankey-prune-effect">
         {stats ? describePruneEffect(stats) : ''}
       </span>
+      {stats && <Term id="classFlow">{''}</Term>}
     </fieldset>
   );
 }

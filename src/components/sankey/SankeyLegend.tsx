@@ -3,6 +3,7 @@
 import { MARKER_NOTE, NODE_NOTE, SIGN_SWATCHES, widthKey } from '../../render/legend-data';
 import { SANKEY_COLORS } from '../../render/palette';
 import { MARKER_GLYPH } from '../../render/sankey-scene';
+import { Term } from '../common/Term';
 
 export function SankeyLegend({ ky, marked = false }: { ky?: number; marked?: boolean }) {
   const key = ky ? widthKey(ky) : null;
@@ -37,6 +38,7 @@ export function SankeyLegend({ ky, marked = false }: { ky?: number; marked?: boo
             {MARKER_GLYPH}
           </span>
           {MARKER_NOTE}
+          <Term id="ablation">{''}</Term>
         </span>
       )}
       <span className="pl-muted">{NODE_NOTE}</span>

@@ -54,6 +54,8 @@ export interface SankeyPanelProps extends SankeyControlProps {
   /** The model's prediction for the image (the default target class). */
   predicted: number | null;
   placeholder?: string;
+  /** Why the selection has no pathways, when it has none (SankeyView's emptyMessage). */
+  emptyMessage?: string;
 }
 
 /**
@@ -127,10 +129,13 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         highlightChain={chain}
         externalHover={props.externalHover}
         markedNodeIds={props.markedNodeIds}
-        describedBy={result && result.chains.length > 0 ? wordsId : undefined}
+        describedBy={
+          result && graph && !graph.empty && result.chains.length > 0 ? wordsId : undefined
+        }
+        emptyMessage={props.emptyMessage}
       />
-      <PathwayWords id={wordsId} result={result} />
-      <TopChains result={result} active={chain} onActiveChange={setChain} />
+      <PathwayWords id={wordsId} result={result} graph={graph} />
+      <TopChains result={result} graph={graph} active={chain} onActiveChange={setChain} />
       <SankeyExplainer />
     </div>
   );

@@ -1,6 +1,7 @@
 // The SVG layer of the Sankey: column headers, link bands (unless a canvas draws them), nodes with
 // their net-flow bars, and labels. Pure drawing of a scene plus event wiring; no state of its own.
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import type { SankeyType } from '../../layout/sankey-layout';
 import { MARKER_GLYPH, type SankeyScene, type SceneNode } from '../../render/sankey-scene';
 import { SANKEY_COLORS } from '../../render/palette';
 
@@ -27,21 +28,51 @@ export interface SankeySvgProps extends SankeySvgHandlers {
   /** The one node in the tab order (roving tabindex). */
   tabStopId: string | null;
   titleOf: (id: string) => string;
+  /** The type sizes the layout fitted its text to (default: the stylesheet's). */
+  type?: SankeyType;
   children?: ReactNode;
 }
 
-function NodeLabel({ label }: { label: SceneNode['label'] }) {
+/** The stylesheet's sizes (sankey-styles.ts), which the default layout is made for. */
+const DEFAULT_TYPE: SankeyType = {
+  label: 12,
+  labelBold: false,
+  labelStep: 13,
+  header: 13,
+  headerLine: 14,
+  headerTop: 16,
+  note: 11,
+  marker: 13,
+};
+
+interface NodeLabelProps {
+  label: SceneNode['label'];
+  type: SankeyType;
+  /** The last line is the node's flow (the pixel and the class), drawn muted. */
+  valueLine: boolean;
+}
+
+function NodeLabel({ label, type, valueLine }: NodeLabelProps) {
   if (!label.visible) return null;
-  const top = label.y - ((label.lines.length - 1) * 13) / 2;
+  const step = type.labelStep;
+  const top = label.y - ((label.lines.length - 1) * step) / 2;
   return (
     <text
       className="pl-label"
       textAnchor={label.anchor}
       dominantBaseline="central"
       fill={SANKEY_COLORS.text}
+      style={{ fontSize: type.label, fontWeight: type.labelBold ? 600 : undefined }}
     >
       {label.lines.map((line, i) => (
-        <tspan key={i} x={label.x} y={top + i * 13} className={i > 0 ? 'pl-label-sub' : undefined}>
+        <tspan
+          key={i}
+          x={label.x}
+          y={top + i * step}
+          className={
+            valueLine && i > 0 && i === label.lines.length - 1 ? 'pl-label-sub' : undefined
+          }
+        >
           {line}
         </tspan>
       ))}
@@ -50,7 +81,7 @@ function NodeLabel({ label }: { label: SceneNode['label'] }) {
 }
 
 /** The important-map ★, haloed in white so it stays legible where it crosses link bands. */
-function NodeMarker({ marker }: { marker: SceneNode['marker'] }) {
+function NodeMarker({ marker, size }: { marker: SceneNode['marker']; size: number }) {
   if (!marker) return null;
   return (
     <text
@@ -60,6 +91,7 @@ function NodeMarker({ marker }: { marker: SceneNode['marker'] }) {
       textAnchor={marker.anchor}
       dominantBaseline="central"
       fill={SANKEY_COLORS.text}
+      style={{ fontSize: size }}
       aria-hidden="true"
     >
       {MARKER_GLYPH}
@@ -69,6 +101,7 @@ function NodeMarker({ marker }: { marker: SceneNode['marker'] }) {
 
 export function SankeySvg(props: SankeySvgProps) {
   const { scene, pinned, tabStopId, titleOf } = props;
+  const type = props.type ?? DEFAULT_TYPE;
   const plotMove = (e: PointerEvent<SVGRectElement>) => {
     if (!props.onPlotMove) return;
     const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
@@ -97,12 +130,19 @@ export function SankeySvg(props: SankeySvgProps) {
           <g key={h.column} textAnchor="middle" opacity={h.revealed ? 1 : 0.4}>
             <title>{h.title}</title>
             {h.lines.map((line) => (
-              <text key={line.y} className="pl-header" x={h.x} y={line.y} fill={SANKEY_COLORS.text}>
+              <text
+                key={line.y}
+                className="pl-header"
+                x={h.x}
+                y={line.y}
+                fill={SANKEY_COLORS.text}
+                style={{ fontSize: type.header }}
+              >
                 {line.text}
               </text>
             ))}
             {h.note && (
-              <text className="pl-header-note" x={h.x} y={h.noteY}>
+              <text className="pl-header-note" x={h.x} y={h.noteY} style={{ fontSize: type.note }}>
                 {h.note}
               </text>
             )}
@@ -189,8 +229,12 @@ export function SankeySvg(props: SankeySvgProps) {
             {n.bar && (
               <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
             )}
-            <NodeMarker marker={n.marker} />
-            <NodeLabel label={n.label} />
+            <NodeMarker marker={n.marker} size={type.marker} />
+            <NodeLabel
+              label={n.label}
+              type={type}
+              valueLine={n.kind === 'input' || n.kind === 'class'}
+            />
           </g>
         ))}
       </g>

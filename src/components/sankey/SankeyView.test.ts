@@ -81,7 +81,10 @@ describe('SankeyView', () => {
     expect(render({ drawing: null, placeholder: 'Loading…' })).toContain('Loading…');
     const zero = render({ drawing: buildSankeyDrawing(zeroPixelQuery()) });
     expect(attr(zero, 'data-empty')).toBe('true');
-    expect(zero).toContain('has no pathways');
+    expect(zero).toContain('sends no signal');
+    expect(zero).not.toContain('mean-centred');
+    const said = render({ drawing: buildSankeyDrawing(zeroPixelQuery()), emptyMessage: 'Why.' });
+    expect(said).toContain('<p class="pl-empty">Why.</p>');
     expect(attr(zero, 'data-max-imbalance')).toBe('0');
   });
 });

@@ -9,9 +9,11 @@ import {
   useId,
   useInsertionEffect,
   useMemo,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
+  type RefObject,
 } from 'react';
 import { balance } from '../../layout/sankey-graph';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
@@ -19,12 +21,13 @@ import { isNavKey, nextNodeId } from '../../layout/node-navigation';
 import { traceChain } from '../../layout/chain-trace';
 import { traceFocus, type SankeyFocus } from '../../layout/trace';
 import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
-import { describeLink, describeNode, summarizeGraph } from '../../render/describe';
+import { describeLink, describeNode, flowShares, summarizeGraph } from '../../render/describe';
 import { MARKER_NOTE } from '../../render/legend-data';
 import { buildScene } from '../../render/sankey-scene';
 import { LinksCanvas, type LinksCanvasHandle } from './LinksCanvas';
 import { SankeyLegend } from './SankeyLegend';
 import { SankeySvg } from './SankeySvg';
+import { SankeyTooltip } from './SankeyTooltip';
 import { adoptSankeyStyles } from './sankey-styles';
 import type { SankeyFrame } from './use-sankey-drawing';
 
@@ -55,10 +58,58 @@ export interface SankeyViewProps {
   markedNodeIds?: ReadonlySet<string>;
   /** Id of a longer description next to the diagram (e.g. the pathways in words). */
   describedBy?: string;
+  /** What to say when the selection has no pathways (see emptyPathwaysMessage in describe.ts). */
+  emptyMessage?: string;
 }
+
+const DEFAULT_EMPTY_MESSAGE =
+  'This selection sends no signal: its pixels are 0 (background), or the ReLU gates switch off ' +
+  'every path from them. Pick a pixel on the object.';
 
 const focusOf = (id: string): SankeyFocus =>
   id.includes('->') ? { kind: 'link', id } : { kind: 'node', id };
+
+/** Whether the plot pans sideways, and whether it shows its left or right end. */
+interface Pan {
+  pans: boolean;
+  atStart: boolean;
+  atEnd: boolean;
+}
+
+const NO_PAN: Pan = { pans: false, atStart: true, atEnd: true };
+
+/**
+ * Whether the element scrolls sideways because its content is wider (a phone: the app gives the
+ * plot a minimum width there and lets it pan, app.css), and where it is scrolled to; the view
+ * then says that it pans and shades the edge that has more.
+ */
+function usePan(ref: RefObject<HTMLElement | null>, width: number): Pan {
+  const [pan, setPan] = useState(NO_PAN);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const pans =
+        getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
+      const atStart = !pans || el.scrollLeft <= 1;
+      const atEnd = !pans || el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
+      setPan((p) =>
+        p.pans === pans && p.atStart === atStart && p.atEnd === atEnd
+          ? p
+          : { pans, atStart, atEnd },
+      );
+    };
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [ref, width]);
+  return pan;
+}
 
 export function SankeyView(props: SankeyViewProps) {
   const { drawing, frame, pinned = null, onPinNode, onHoverNode, reveal = Infinity } = props;
@@ -76,6 +127,10 @@ export function SankeyView(props: SankeyViewProps) {
   useInsertionEffect(adoptSankeyStyles, []);
   const [hover, setHover] = useState<string | null>(null);
   const [tabStop, setTabStop] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The box the tooltip is placed in (it holds the plot, which may be panned inside it).
+  const root = useRef<HTMLDivElement>(null);
+  const pan = usePan(scroller, width);
 
   const nodeById = useMemo(() => new Map(layout?.nodes.map((n) => [n.id, n])), [layout]);
   const linkById = useMemo(() => new Map(layout?.links.map((l) => [l.id, l])), [layout]);
@@ -100,16 +155,17 @@ export function SankeyView(props: SankeyViewProps) {
     [nodeById, marked],
   );
 
-  const relevance = graph?.relevance ?? 0;
+  // Shares of |flow| per column and per gap (0–100 %), for the tooltips (describe.ts).
+  const shares = useMemo(() => (graph ? flowShares(graph) : undefined), [graph]);
   const titleOf = useCallback(
     (id: string) => {
       const node = nodeById.get(id);
       // The ★ is drawn, not read: say it in the tooltip and accessible name too.
-      if (node) return describeNode(node, relevance) + (isMarked(id) ? `\n★ ${MARKER_NOTE}` : '');
+      if (node) return describeNode(node, shares) + (isMarked(id) ? `\n★ ${MARKER_NOTE}` : '');
       const link = linkById.get(id);
-      return link ? describeLink(link, (n) => nodeById.get(n)?.label ?? n, relevance) : id;
+      return link ? describeLink(link, (n) => nodeById.get(n)?.label ?? n, shares) : id;
     },
-    [nodeById, linkById, relevance, isMarked],
+    [nodeById, linkById, shares, isMarked],
   );
 
   const setHoverId = (id: string | null) => {
@@ -149,49 +205,87 @@ export function SankeyView(props: SankeyViewProps) {
   const maxImbalance = layout ? balance(layout.nodes, layout.columns.length).maxImbalance : 0;
   const tabStopId = exists(tabStop) ? tabStop : (layout?.nodes[0]?.id ?? null);
   const readoutId = hover ?? focusId;
+  const readoutShown = readoutId && exists(readoutId) ? readoutId : null;
+  const readoutText = readoutShown ? titleOf(readoutShown) : '';
+  const readoutAnchor = useMemo(() => {
+    const node = readoutShown ? nodeById.get(readoutShown) : undefined;
+    if (node) return { x0: node.x0, x1: node.x1, y0: node.y0, y1: node.y1 };
+    const link = readoutShown ? linkById.get(readoutShown) : undefined;
+    if (!link) return null;
+    const x = (link.x0 + link.x1) / 2;
+    const y = (link.y0 + link.y1) / 2;
+    return { x0: x, x1: x, y0: y, y1: y };
+  }, [readoutShown, nodeById, linkById]);
 
   const message = !graph
     ? (props.placeholder ?? 'Pick a pixel to see its pathways.')
     : graph.empty
-      ? 'This pixel sends no signal: its value is 0 (or every path from it is gated off), so it ' +
-        'has no pathways. Pick a pixel on the object, or use mean-centred input.'
+      ? (props.emptyMessage ?? DEFAULT_EMPTY_MESSAGE)
       : null;
 
   return (
-    <div className="pl-sankey" ref={wrapper}>
-      {useCanvas && scene && <LinksCanvas ref={canvas} scene={scene} />}
-      <SankeySvg
-        scene={scene ?? { width, height, headers: [], links: [], nodes: [] }}
-        drawLinks={!useCanvas}
-        dataAttributes={{
-          'data-testid': 'sankey',
-          'data-columns': layout?.columns.map((c) => c.label).join(',') ?? '',
-          'data-max-imbalance': String(maxImbalance),
-          'data-renderer': useCanvas ? 'canvas' : 'svg',
-          'data-link-count': String(linkCount),
-          'data-node-count': String(layout?.nodes.length ?? 0),
-          'data-pinned': pinned ?? '',
-          'data-class': graph ? String(graph.classIndex) : '',
-          'data-empty': String(message !== null),
-        }}
-        ariaLabel={graph ? `Pathway Sankey to class ${graph.className}` : 'Pathway Sankey'}
-        describedBy={graph ? [summaryId, props.describedBy].filter(Boolean).join(' ') : undefined}
-        pinned={pinned}
-        tabStopId={tabStopId}
-        titleOf={titleOf}
-        onNodeEnter={setHoverId}
-        onLinkEnter={setHoverId}
-        onNodeClick={togglePin}
-        onLinkClick={togglePin}
-        onBackgroundClick={() => pinned !== null && onPinNode?.(null)}
-        onPlotMove={useCanvas ? (x, y) => setHoverId(canvas.current?.hit(x, y) ?? null) : undefined}
-        onNodeKeyDown={onNodeKeyDown}
-        onNodeFocus={(id) => {
-          setTabStop(id);
-          setHoverId(id);
-        }}
-      />
-      {message && <p className="pl-empty">{message}</p>}
+    <div className="pl-sankey" ref={root}>
+      {/* The plot pans inside this box where the screen is narrower than it (app.css). */}
+      <div
+        className="pl-sankey-pan"
+        data-pans={pan.pans}
+        data-at-start={pan.atStart}
+        data-at-end={pan.atEnd}
+      >
+        <div className="pl-sankey-scroll" ref={scroller} data-testid="sankey-scroll">
+          <div className="pl-sankey-plot" ref={wrapper}>
+            {useCanvas && scene && <LinksCanvas ref={canvas} scene={scene} />}
+            <SankeySvg
+              scene={scene ?? { width, height, headers: [], links: [], nodes: [] }}
+              type={layout?.type}
+              drawLinks={!useCanvas}
+              dataAttributes={{
+                'data-testid': 'sankey',
+                'data-columns': layout?.columns.map((c) => c.label).join(',') ?? '',
+                'data-max-imbalance': String(maxImbalance),
+                'data-renderer': useCanvas ? 'canvas' : 'svg',
+                'data-link-count': String(linkCount),
+                'data-node-count': String(layout?.nodes.length ?? 0),
+                'data-pinned': pinned ?? '',
+                'data-class': graph ? String(graph.classIndex) : '',
+                'data-empty': String(message !== null),
+              }}
+              ariaLabel={graph ? `Pathway Sankey to class ${graph.className}` : 'Pathway Sankey'}
+              describedBy={
+                graph ? [summaryId, props.describedBy].filter(Boolean).join(' ') : undefined
+              }
+              pinned={pinned}
+              tabStopId={tabStopId}
+              titleOf={titleOf}
+              onNodeEnter={setHoverId}
+              onLinkEnter={setHoverId}
+              onNodeClick={togglePin}
+              onLinkClick={togglePin}
+              onBackgroundClick={() => pinned !== null && onPinNode?.(null)}
+              onPlotMove={
+                useCanvas ? (x, y) => setHoverId(canvas.current?.hit(x, y) ?? null) : undefined
+              }
+              onNodeKeyDown={onNodeKeyDown}
+              onNodeFocus={(id) => {
+                setTabStop(id);
+                setHoverId(id);
+              }}
+            />
+            {message && <p className="pl-empty">{message}</p>}
+          </div>
+        </div>
+        {pan.pans && !pan.atEnd && (
+          <span className="pl-pan-badge" aria-hidden="true">
+            swipe ⇆
+          </span>
+        )}
+      </div>
+      {pan.pans && (
+        <p className="pl-pan-hint" data-testid="sankey-pan-hint">
+          The diagram is wider than the screen: swipe it sideways to see every layer, from the pixel
+          to the class.
+        </p>
+      )}
       {graph && !graph.empty && (
         <p id={summaryId} className="pl-visually-hidden">
           {summarizeGraph(graph)}
@@ -200,8 +294,15 @@ export function SankeyView(props: SankeyViewProps) {
       {props.showLegend !== false && (
         <SankeyLegend ky={layout?.ky} marked={scene?.nodes.some((n) => n.marker) ?? false} />
       )}
-      <p className="pl-readout" aria-live="polite">
-        {readoutId && exists(readoutId) ? titleOf(readoutId) : ''}
+      <SankeyTooltip
+        frame={root}
+        sceneWidth={scene?.width ?? width}
+        anchor={readoutAnchor}
+        text={readoutText}
+        itemId={readoutShown}
+      />
+      <p className="pl-visually-hidden" aria-live="polite" data-testid="sankey-readout">
+        {readoutText}
       </p>
     </div>
   );

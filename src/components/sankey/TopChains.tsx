@@ -1,56 +1,62 @@
 // The largest pathways as chains of one map per layer (definition 6), from the engine's beam
-// search. Hovering or focusing a row draws that chain over the Sankey at its exact width.
+// search. Hovering or focusing a row draws that chain over the Sankey at its exact width. Only
+// chains the diagram draws are listed (pathway-words.ts), under the diagram's column names.
+import type { SankeyGraph } from '../../layout/sankey-types';
+import { formatSigned } from '../../lib/format';
 import type { PixelQueryResult } from '../../pathways/types';
-import { formatPercent, formatSigned } from '../../lib/format';
+import { Term } from '../common/Term';
+import { shownChains } from './pathway-words';
 
 export interface TopChainsProps {
   result: PixelQueryResult | null;
-  /** Row highlighted now (hovered or focused), or null. */
+  /** The drawn graph: its columns head the table and only chains it draws are listed. */
+  graph: SankeyGraph | null;
+  /** Row highlighted now (an index into result.chains), or null. */
   active: number | null;
   onActiveChange: (index: number | null) => void;
   /** Rows shown (default 5). */
   limit?: number;
 }
 
-export function TopChains({ result, active, onActiveChange, limit = 5 }: TopChainsProps) {
-  if (!result || result.chains.length === 0) return null;
-  // Pool layers repeat the conv map before them, and the last entry is the class: skip both.
-  const layers = result.layers.filter((l) => l.kind !== 'pool' && l.kind !== 'logits');
-  const chains = result.chains.slice(0, limit);
+export function TopChains({ result, graph, active, onActiveChange, limit = 5 }: TopChainsProps) {
+  if (!result || !graph) return null;
+  const chains = shownChains(result, graph, limit);
+  if (chains.length === 0) return null;
+  const columns = chains[0]?.steps.map((s) => s.column) ?? [];
   return (
     <table className="pl-chains" data-testid="sankey-chains">
       <caption>
-        Largest pathways: one map per layer, found by beam search (width {result.beamWidth}), so
-        larger ones may be missed. Hover a row to see it in the diagram.
+        Largest pathways: one map per layer, found by <Term id="beamSearch" /> (width{' '}
+        {result.beamWidth}), so larger ones may be missed. A flow is the pathway’s own signed
+        contribution; with all the others it adds up to the total, {formatSigned(graph.relevance)}.
+        Hover a row to see it in the diagram.
       </caption>
       <thead>
         <tr>
-          {layers.map((l) => (
-            <th key={l.index} scope="col">
-              {l.name}
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
             </th>
           ))}
           <th scope="col">flow</th>
-          <th scope="col">of total</th>
         </tr>
       </thead>
       <tbody onMouseLeave={() => onActiveChange(null)}>
-        {chains.map((c, i) => (
+        {chains.map((c) => (
           <tr
-            key={i}
+            key={c.index}
             tabIndex={0}
-            data-active={active === i || undefined}
-            onMouseEnter={() => onActiveChange(i)}
-            onFocus={() => onActiveChange(i)}
+            data-active={active === c.index || undefined}
+            onMouseEnter={() => onActiveChange(c.index)}
+            onFocus={() => onActiveChange(c.index)}
             onBlur={() => onActiveChange(null)}
           >
-            {layers.map((l) => (
-              <td key={l.index}>{c.maps[l.index] ?? '–'}</td>
+            {c.steps.map((s) => (
+              <td key={s.column} title={s.text}>
+                {s.inOther ? `${s.channel} (other)` : s.channel}
+              </td>
             ))}
             <td className={c.flow < 0 ? 'pl-negative' : 'pl-positive'}>{formatSigned(c.flow)}</td>
-            <td>
-              {result.relevance !== 0 ? formatPercent(Math.abs(c.flow / result.relevance)) : '–'}
-            </td>
           </tr>
         ))}
       </tbody>

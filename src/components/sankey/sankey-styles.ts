@@ -8,6 +8,14 @@ export const SANKEY_CSS = `
 .pl-sankey { position: relative; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
 .pl-sankey svg { display: block; overflow: visible; }
 .pl-sankey canvas { position: absolute; left: 0; top: 0; pointer-events: none; }
+.pl-sankey .pl-sankey-plot { position: relative; }
+.pl-sankey .pl-sankey-pan { position: relative; }
+.pl-sankey .pl-sankey-pan[data-pans='true']::before, .pl-sankey .pl-sankey-pan[data-pans='true']::after { content: ''; position: absolute; top: 0; bottom: 0; width: 18px; pointer-events: none; z-index: 1; transition: opacity 150ms; }
+.pl-sankey .pl-sankey-pan[data-pans='true']::before { left: 0; background: linear-gradient(to right, rgba(31, 35, 40, 0.22), rgba(31, 35, 40, 0)); }
+.pl-sankey .pl-sankey-pan[data-pans='true']::after { right: 0; background: linear-gradient(to left, rgba(31, 35, 40, 0.22), rgba(31, 35, 40, 0)); }
+.pl-sankey .pl-sankey-pan[data-at-start='true']::before, .pl-sankey .pl-sankey-pan[data-at-end='true']::after { opacity: 0; }
+.pl-sankey .pl-pan-badge { position: absolute; top: 2px; right: 6px; z-index: 2; padding: 1px 8px; border-radius: 999px; background: #1f2328; color: #ffffff; font-size: 12px; font-weight: 600; pointer-events: none; opacity: 0.85; }
+.pl-sankey .pl-pan-hint { margin: 4px 0 0; font-size: 13px; color: #57606a; }
 .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: opacity 220ms ease, fill-opacity 220ms ease; }
 .pl-sankey [data-node-id] { cursor: pointer; outline: none; }
 .pl-sankey [data-node-id]:focus-visible .pl-node-box { stroke: #0969da; stroke-width: 3; }
@@ -17,7 +25,9 @@ export const SANKEY_CSS = `
 .pl-sankey .pl-label-sub { fill: #57606a; }
 .pl-sankey .pl-header { font-size: 13px; font-weight: 600; }
 .pl-sankey .pl-header-note { font-size: 11px; fill: #57606a; }
-.pl-sankey .pl-readout { min-height: 1.4em; margin: 4px 0 0; font-size: 13px; color: #57606a; white-space: pre-line; }
+.pl-sankey .pl-tooltip { position: absolute; left: 0; top: 0; z-index: 3; max-width: 300px; padding: 6px 9px; background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 3px 10px rgba(31, 35, 40, 0.18); font-size: 12px; line-height: 1.45; color: #1f2328; white-space: pre-line; pointer-events: none; font-variant-numeric: tabular-nums; }
+.pl-sankey .pl-tooltip[hidden] { display: none; }
+.pl-sankey .pl-tooltip::first-line { font-weight: 600; }
 .pl-sankey .pl-empty { position: absolute; inset: 35% 10% auto; text-align: center; font-size: 15px; color: #57606a; }
 .pl-sankey-panel { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
 .pl-sankey-controls { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; font-size: 13px; }

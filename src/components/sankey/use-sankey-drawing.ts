@@ -7,6 +7,7 @@ import type { PixelQueryResult } from '../../pathways/types';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { buildSankeyGraph } from '../../layout/sankey-graph';
 import { layoutSankey } from '../../layout/sankey-layout';
+import type { SankeyLayoutOptions } from '../../layout/sankey-layout';
 import type { SankeySettings } from '../../layout/sankey-types';
 import { useElementWidth } from './use-element-width';
 
@@ -23,11 +24,15 @@ export interface SankeyViewModel {
   frame: SankeyFrame;
 }
 
+const NO_OPTIONS: Partial<SankeyLayoutOptions> = {};
+
 export function useSankeyDrawing(
   result: PixelQueryResult | null,
   settings: SankeySettings,
   classNames: readonly string[],
   height: number,
+  /** Layout options beyond the size (type and spacing; e.g. lecture mode's larger text). */
+  options: Partial<SankeyLayoutOptions> = NO_OPTIONS,
 ): SankeyViewModel {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 960);
@@ -39,8 +44,8 @@ export function useSankeyDrawing(
     [result, settingsKey, classNames],
   );
   const layout = useMemo(
-    () => (graph ? layoutSankey(graph, { width, height }) : null),
-    [graph, width, height],
+    () => (graph ? layoutSankey(graph, { ...options, width, height }) : null),
+    [graph, width, height, options],
   );
   const drawing = useMemo(
     () => (result && graph && layout ? { result, graph, layout } : null),

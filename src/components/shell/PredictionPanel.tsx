@@ -1,3 +1,4 @@
+import { isEmptyImage } from '../../lib/dataset-words';
 import { useAppState } from '../../state/store';
 import { selectClassNames, selectCurrentPrediction, selectTrueLabel } from '../../state/selectors';
 import { formatPercent } from './format';
@@ -15,9 +16,17 @@ export function PredictionPanel() {
   const names = useAppState(selectClassNames);
   const trueLabel = useAppState(selectTrueLabel);
   const source = useAppState((s) => s.image?.source);
+  // A blank canvas (after Clear) has nothing to classify: any answer would be the biases' alone.
+  const empty = useAppState((s) => (s.image ? isEmptyImage(s.image.pixels) : false));
 
   let body;
-  if (prediction) {
+  if (empty) {
+    body = (
+      <p className="muted" data-testid="prediction-empty" aria-live="polite">
+        The canvas is empty: draw something.
+      </p>
+    );
+  } else if (prediction) {
     const { classIndex, probabilities } = prediction;
     const name = names[classIndex] ?? String(classIndex);
     const correct = trueLabel === null || stale ? null : trueLabel === classIndex;
