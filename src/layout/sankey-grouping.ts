@@ -26,7 +26,7 @@ function columnLimit(column: SankeyColumn, options: SankeyGraphOptions): number 
   return Math.min(prune, dense, Math.max(1, options.maxNodesPerColumn));
 }
 
-export function emptyNode(
+function emptyNode(
   id: string,
   column: number,
   kind: SankeyGraphNode['kind'],

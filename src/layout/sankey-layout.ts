@@ -37,7 +37,7 @@ export interface SankeyLayoutOptions {
   fit: boolean;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
+const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
   width: 960,
   height: 520,
   nodeWidth: 12,
@@ -160,7 +160,7 @@ interface LayoutLink {
   scaffold: boolean;
 }
 
-export function nodeGross(n: SankeyGraphNode): number {
+function nodeGross(n: SankeyGraphNode): number {
   return Math.max(n.inAbs + n.hiddenInAbs, n.outAbs + n.hiddenOutAbs);
 }
 

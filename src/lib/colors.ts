@@ -39,7 +39,7 @@ function inGamut(rgb: [number, number, number]): boolean {
 }
 
 /** OKLCH → 8-bit sRGB, lowering chroma (never lightness) until the colour fits sRGB. */
-export function oklchToRgb(L: number, C: number, hueDeg: number): Rgb {
+function oklchToRgb(L: number, C: number, hueDeg: number): Rgb {
   const h = (hueDeg * Math.PI) / 180;
   let lo = 0;
   let hi = C;
@@ -92,11 +92,6 @@ export function divergingHex(t: number): string {
   return rgbToHex(divergingRgb(t));
 }
 
-/** The two ends and the middle, for legends and for text that names the colours. */
-export const DIVERGING_POSITIVE_HEX = divergingHex(1);
-export const DIVERGING_NEGATIVE_HEX = divergingHex(-1);
-export const DIVERGING_NEUTRAL_HEX = divergingHex(0);
-
 /**
  * A light grey ramp for context layers (activations, the digit under a heat map): 0 is paper
  * white, 1 is a mid-dark grey, so a coloured overlay on top still reads.
@@ -140,7 +135,7 @@ export function normalizeSigned(v: number, extent: number): number {
 }
 
 /** WCAG 2 relative luminance of an 8-bit sRGB colour. */
-export function relativeLuminance([r, g, b]: Rgb): number {
+function relativeLuminance([r, g, b]: Rgb): number {
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

@@ -14,7 +14,7 @@
  * is exactly what the link reproduces.
  */
 
-export const IMAGE_CODEC_VERSION = 1;
+const IMAGE_CODEC_VERSION = 1;
 const LEVELS = 15;
 const MAX_RUN = 256;
 const MAX_TEXT_LENGTH = 8192;
@@ -22,7 +22,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export type DecodeResult = { ok: true; image: Float32Array } | { ok: false; error: string };
 
-export function quantizeLevel(v: number): number {
+function quantizeLevel(v: number): number {
   if (!Number.isFinite(v) || v <= 0) return 0;
   return Math.min(LEVELS, Math.round(v * LEVELS));
 }

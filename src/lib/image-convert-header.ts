@@ -183,9 +183,9 @@ export function exifOrientation(app1: Uint8Array): number {
 /** Files larger than this are refused before reading: a digit photo never needs more. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Pictures with more pixels are refused before decoding (a 12-megapixel phone photo is fine). */
-export const MAX_PIXELS = 40_000_000;
+const MAX_PIXELS = 40_000_000;
 /** Pictures smaller than this on either side cannot hold a legible digit. */
-export const MIN_SIDE = 8;
+const MIN_SIDE = 8;
 
 const KIND_NAMES: Record<FileKind, string> = {
   png: 'PNG',

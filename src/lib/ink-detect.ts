@@ -97,7 +97,7 @@ export function estimatePaper(plane: Plane): Float32Array {
 }
 
 /** How much darker than the paper each pixel is, in [0, 1]. */
-export function inkContrast(plane: Plane): Float32Array {
+function inkContrast(plane: Plane): Float32Array {
   const long = Math.max(plane.width, plane.height);
   const smooth = long >= 160 ? { ...plane, data: boxBlur(plane, 1) } : plane;
   return contrastTo(smooth, estimatePaper(smooth));

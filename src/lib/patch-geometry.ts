@@ -123,8 +123,3 @@ export function parseShift(text: string): Shift | undefined {
   // Normalise −0 so that the link and equality checks see a plain 0.
   return ok ? { dx: dx + 0, dy: dy + 0 } : undefined;
 }
-
-/** The greatest common stride that a shift is a whole multiple of (0 shift: any). */
-export function isMultipleOf(s: Shift, stride: number): boolean {
-  return s.dx % stride === 0 && s.dy % stride === 0;
-}

@@ -12,7 +12,7 @@ import type { ImageForward, PathwayLayerInfo, PixelQueryResult } from '../pathwa
 import type { PixelRegion } from './selection';
 
 export const PRECOMPUTED_FORMAT = 'pathway-lens/precomputed@1';
-export const PRECOMPUTED_DIGITS = 6;
+const PRECOMPUTED_DIGITS = 6;
 
 /** The JSON file, as written. */
 export interface PrecomputedFile {
@@ -56,7 +56,7 @@ export interface PrecomputedView {
   forward: ImageForward;
 }
 
-export function roundTo(v: number, digits = PRECOMPUTED_DIGITS): number {
+function roundTo(v: number, digits = PRECOMPUTED_DIGITS): number {
   return v === 0 || !Number.isFinite(v) ? 0 : Number(v.toPrecision(digits));
 }
 

@@ -9,7 +9,7 @@ export interface ModelCard {
 }
 
 /** Picks the fields the UI shows, tolerating missing or odd values. */
-export function parseModelCard(raw: unknown): ModelCard | null {
+function parseModelCard(raw: unknown): ModelCard | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);

@@ -3,7 +3,7 @@
 import type { LayerSummary, BaseModelSummary } from './summary-types';
 
 export const EXPECTED_INPUT = { height: 28, width: 28, channels: 1 } as const;
-export const EXPECTED_CLASSES = 10;
+const EXPECTED_CLASSES = 10;
 
 export interface ModelDescription {
   url: string;

@@ -40,7 +40,7 @@ export function flowShares(graph: {
 }
 
 /** "flow −0.0147 logit (lowers the class score)". */
-export function describeFlow(flow: number): string {
+function describeFlow(flow: number): string {
   const effect =
     flow > 0 ? ' (raises the class score)' : flow < 0 ? ' (lowers the class score)' : '';
   return `flow ${formatSigned(flow)} logit${effect}`;

@@ -4,7 +4,7 @@
 import type { PositionedLink } from '../layout/sankey-layout';
 
 /** Thinner bands are drawn at this thickness so they stay visible and hoverable (px). */
-export const MIN_BAND = 0.75;
+const MIN_BAND = 0.75;
 
 const r = (v: number) => Math.round(v * 100) / 100;
 

@@ -32,8 +32,3 @@ export function linkColor(flow: number): string {
 export function nodeColor(flow: number): string {
   return flow < 0 ? SANKEY_COLORS.negative : SANKEY_COLORS.positive;
 }
-
-/** Words for the colours, for legends and screen readers. */
-export function signWord(flow: number): 'positive' | 'negative' | 'zero' {
-  return flow > 0 ? 'positive' : flow < 0 ? 'negative' : 'zero';
-}

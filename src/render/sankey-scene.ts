@@ -77,7 +77,7 @@ function nodeMarker(node: PositionedNode, state: SankeyVisualState): SceneNode['
 }
 
 /** Rendered nodes are at least this tall so a tiny flow still has something to hover (px). */
-export const MIN_NODE_HEIGHT = 1.5;
+const MIN_NODE_HEIGHT = 1.5;
 
 function sceneLink(link: PositionedLink, state: SankeyVisualState): SceneLink {
   const s = linkStyle(link, state);

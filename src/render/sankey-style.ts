@@ -20,9 +20,9 @@ export interface SankeyVisualState {
 export const IDLE_STATE: SankeyVisualState = { trace: null, reveal: Infinity };
 
 /** Nodes carrying less than this share of the focus's flow are dimmed. */
-export const TRACE_MIN_SHARE = 0.05;
+const TRACE_MIN_SHARE = 0.05;
 /** Traced parts of bands thinner than this (px) are not drawn: they would only add noise. */
-export const MIN_OVERLAY_PX = 0.35;
+const MIN_OVERLAY_PX = 0.35;
 
 export interface LinkStyle {
   fill: string;

@@ -6,8 +6,7 @@ import { SANKEY_COLORS } from './palette';
 import { buildScene, MARKER_GLYPH, type SankeyScene } from './sankey-scene';
 import { IDLE_STATE, type SankeyVisualState } from './sankey-style';
 
-export const FONT_STACK =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif";
+const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif";
 
 export interface SvgExportOptions {
   title: string;
@@ -38,7 +37,7 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
 const HALO = `stroke="${SANKEY_COLORS.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
 /** Headers, links, nodes and labels of a scene as SVG markup (no outer <svg>). */
-export function sceneMarkup(scene: SankeyScene): string {
+function sceneMarkup(scene: SankeyScene): string {
   const out: string[] = [];
   for (const h of scene.headers) {
     const faint = h.revealed ? '' : ' opacity="0.4"';

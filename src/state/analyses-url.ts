@@ -25,9 +25,9 @@ import { checkClass, defaultsOf, defineField } from './url-field';
  * docs/analyses.md, "Defaults that work on the landing image").
  */
 export const DEFAULT_EPSILON = 0.15;
-export const DEFAULT_ATTACK_MODE: AttackMode = 'targeted';
+const DEFAULT_ATTACK_MODE: AttackMode = 'targeted';
 export const MAX_EPSILON = 0.5;
-export const DEFAULT_SHIFT: Shift = { dx: 4, dy: 0 };
+const DEFAULT_SHIFT: Shift = { dx: 4, dy: 0 };
 
 /** ε with at most three decimals in [0, MAX_EPSILON]. */
 export function parseEpsilon(text: string): number | undefined {

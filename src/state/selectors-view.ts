@@ -24,7 +24,7 @@ export function precomputedFitsImage(s: AppState): boolean {
 }
 
 /** ...and the view on screen: same selection, and the class it was computed for. */
-export function precomputedFitsView(s: AppState): boolean {
+function precomputedFitsView(s: AppState): boolean {
   const pre = s.precomputed;
   if (!pre || !precomputedFitsImage(s) || !s.selection) return false;
   const cls = s.targetClass;

@@ -45,7 +45,7 @@ export function defaultsOf<G extends Record<string, UrlField<unknown>>>(
 }
 
 /** Shows a bit of a refused value without letting a long or odd one flood the notice. */
-export function previewValue(text: string): string {
+function previewValue(text: string): string {
   const clipped = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return JSON.stringify(clipped);
 }

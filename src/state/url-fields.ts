@@ -44,10 +44,10 @@ function parseImageCode(text: string): string | undefined {
 }
 
 /** A feature map as `layerName:channel`, e.g. conv2_1:5 (resolved against the model's layers). */
-export const MAP_ID = /^[A-Za-z][\w.]{0,63}:\d{1,5}$/;
+const MAP_ID = /^[A-Za-z][\w.]{0,63}:\d{1,5}$/;
 
 /** The core view: model, input, backend, selection and pinned map. */
-export const CORE_URL_FIELDS = {
+const CORE_URL_FIELDS = {
   model: defineField<ModelId>({
     key: 'model',
     defaultValue: DEFAULT_MODEL_ID,

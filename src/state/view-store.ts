@@ -11,7 +11,7 @@ import type { Selection, ViewActions, ViewData } from './view-types';
 export const INPUT_WIDTH = EXPECTED_INPUT.width;
 export const INPUT_HEIGHT = EXPECTED_INPUT.height;
 
-export function selectionOf(region: PixelRegion): Selection {
+function selectionOf(region: PixelRegion): Selection {
   return { region, pixels: regionPixels(region, INPUT_WIDTH) };
 }
 

@@ -16,10 +16,10 @@ export interface SankeyFit {
 }
 
 /** The full page's Sankey height (px). */
-export const PAGE_SANKEY_HEIGHT = 500;
+const PAGE_SANKEY_HEIGHT = 500;
 /** Label sizes (px): lecture mode's, readable across a room; the embed's, never smaller. */
-export const LECTURE_LABEL_PX = 16;
-export const EMBED_LABEL_PX = 11;
+const LECTURE_LABEL_PX = 16;
+const EMBED_LABEL_PX = 11;
 /** What else takes height around the Sankey in a 720 px lecture screen / a 400 px iframe. */
 const LECTURE_CHROME = 262;
 const EMBED_CHROME = 122;
@@ -30,7 +30,7 @@ const PAGE_FIT: SankeyFit = { height: PAGE_SANKEY_HEIGHT, options: {} };
 const LECTURE_OPTIONS = fittedLayoutOptions(LECTURE_LABEL_PX, { labelBold: true });
 const EMBED_OPTIONS = fittedLayoutOptions(EMBED_LABEL_PX);
 
-export function sankeyFit(view: SankeyViewKind, windowHeight: number): SankeyFit {
+function sankeyFit(view: SankeyViewKind, windowHeight: number): SankeyFit {
   if (view === 'lecture')
     return { height: clamp(windowHeight - LECTURE_CHROME, 380, 640), options: LECTURE_OPTIONS };
   if (view === 'embed')

@@ -49,7 +49,7 @@ export function importanceUrl(modelUrl: string): string {
  * Loads the current model's cached importance into the analyses store (no-op without a model, or
  * while this model's importance is loading or loaded).
  */
-export function ensureImportance(
+function ensureImportance(
   app: AppStore,
   analyses: AnalysesStore,
   fetcher: typeof fetch = fetch,

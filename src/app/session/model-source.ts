@@ -10,7 +10,7 @@ export interface ModelSource {
   cardUrl: string | null;
 }
 
-export function builtInSource(id: ModelId, baseURI: string): ModelSource {
+function builtInSource(id: ModelId, baseURI: string): ModelSource {
   return {
     url: resolveSiteUrl(modelJsonPath(id), baseURI),
     label: modelEntry(id).label,

@@ -33,7 +33,7 @@ function selectDefaultPixel(store: AppStore): void {
 }
 
 /** What is known so far about the model, for the URL table's checks. */
-export function linkFactsOf(s: AppState): LinkFacts {
+function linkFactsOf(s: AppState): LinkFacts {
   const summary = s.model.summary;
   const described = s.forward.data ?? s.pathways.result;
   const [height = 0, width = 0, channels = 0] = summary?.inputShape ?? [];

@@ -16,7 +16,7 @@ export interface MovementVerdict {
 /** Below this per-pixel change a layer counts as exactly unchanged (float32 rounding). */
 export const EXACT = 1e-4;
 /** Up to this change (border effects of zero padding) sizes count as unchanged. */
-export const STAYS = 0.1;
+const STAYS = 0.1;
 
 export function movementVerdict(r: {
   dx: number;

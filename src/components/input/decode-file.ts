@@ -2,7 +2,7 @@ import { inspectImageFile, MAX_FILE_BYTES } from '../../lib/image-convert-header
 import type { RgbaImage } from '../../lib/image-convert';
 
 /** Decoded pictures are shrunk to this long side; the model needs 28 pixels. */
-export const DECODE_SIDE = 512;
+const DECODE_SIDE = 512;
 
 /** Thrown with a message meant for the reader, not for a log. */
 export class ImageFileError extends Error {}

@@ -20,7 +20,7 @@ interface MapStripProps {
   onPin: (channel: number) => void;
 }
 
-export function layerCaption(layer: PathwayLayerInfo): string {
+function layerCaption(layer: PathwayLayerInfo): string {
   const spatial = layer.height * layer.width > 1;
   return spatial
     ? `${layer.height}×${layer.width}, ${layer.channels} maps`

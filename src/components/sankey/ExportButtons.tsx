@@ -29,7 +29,7 @@ export interface ExportButtonsProps {
 }
 
 /** The app's model, image and link now (the address bar flushed first, as Copy link does). */
-export function currentSource(): SankeySource | null {
+function currentSource(): SankeySource | null {
   const s = appStore.getState();
   if (!s.image) return null;
   flushUrlSync();

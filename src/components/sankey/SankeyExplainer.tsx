@@ -3,7 +3,7 @@
 // reader's own choice (localStorage, where the browser allows it: private windows may refuse).
 import { useEffect, useState } from 'react';
 
-export const EXPLAINER_STORAGE_KEY = 'pathway-lens:explainer';
+const EXPLAINER_STORAGE_KEY = 'pathway-lens:explainer';
 
 function storage(): Storage | null {
   try {
@@ -31,7 +31,7 @@ function writeChoice(v: 'open' | 'closed'): void {
 }
 
 /** Open on a first visit (nothing stored yet), else as the reader left it. */
-export function initialExplainerOpen(): boolean {
+function initialExplainerOpen(): boolean {
   return readChoice() !== 'closed';
 }
 

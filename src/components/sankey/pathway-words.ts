@@ -72,7 +72,7 @@ export function shownChains(
 }
 
 /** "raises" / "lowers" the class score, for a signed flow. */
-export function effectOf(flow: number): string {
+function effectOf(flow: number): string {
   return flow > 0 ? 'raises the class score' : flow < 0 ? 'lowers the class score' : 'no effect';
 }
 

@@ -4,7 +4,7 @@
 // security policy (vite/content-security-policy.ts, style-src 'self') refuses those, and CSSOM
 // stylesheets are outside its reach.
 
-export const SANKEY_CSS = `
+const SANKEY_CSS = `
 .pl-sankey { position: relative; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
 .pl-sankey svg { display: block; overflow: visible; }
 .pl-sankey canvas { position: absolute; left: 0; top: 0; pointer-events: none; }
