@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './data/types';
 import { cosineDecay } from './lib/lr-schedule';
 import { deriveSeed, mulberry32, shuffleInPlace } from './lib/prng';
-import { imagesToTensor, labelsToOneHot, range } from './lib/tensors';
+import { imagesToTensor, inputPadding, labelsToOneHot, range } from './lib/tensors';
 
 export interface TrainOptions {
   epochs: number;
@@ -28,6 +28,8 @@ export type Augmentation = 'none' | 'hflip';
 
 export interface TrainResult {
   seconds: number;
+  /** Wall time of each epoch. */
+  epochSeconds: number[];
   finalEpochLoss: number;
   finalEpochAccuracy: number;
 }
@@ -48,6 +50,9 @@ export function trainModel(
     options.epochs * batchesPerEpoch,
   );
   const optimizer = tf.train.adam(options.learningRate) as AdamWithMutableRate;
+  // The zero padding the model's input needs (0 for 28×28 models, 2 for the 32×32 VGG-16 ones).
+  const pad = inputPadding(model);
+  const epochSeconds: number[] = [];
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   let epochLoss = 0;
@@ -61,6 +66,7 @@ export function trainModel(
       range(0, data.count),
       mulberry32(deriveSeed(options.seed, 1000 + epoch)),
     );
+    const epochStarted = elapsed();
     epochLoss = 0;
     epochCorrect = 0;
     epochSeen = 0;
@@ -75,7 +81,7 @@ export function trainModel(
         options.augmentation === 'hflip'
           ? Array.from(indices, () => flipRandom() < 0.5)
           : undefined;
-      const [loss, correct] = trainStep(model, optimizer, data, indices, mirrored);
+      const [loss, correct] = trainStep(model, optimizer, data, indices, mirrored, pad);
       epochLoss += loss * indices.length;
       epochCorrect += correct;
       epochSeen += indices.length;
@@ -89,10 +95,12 @@ export function trainModel(
         );
       }
     }
+    epochSeconds.push(elapsed() - epochStarted);
   }
   optimizer.dispose();
   return {
     seconds: elapsed(),
+    epochSeconds,
     finalEpochLoss: epochLoss / Math.max(1, epochSeen),
     finalEpochAccuracy: epochCorrect / Math.max(1, epochSeen),
   };
@@ -105,11 +113,12 @@ function trainStep(
   data: Dataset,
   indices: Int32Array,
   mirrored: boolean[] | undefined,
+  pad: number,
 ): [number, number] {
   // minimize() disposes every tensor of its closure but the loss, so the count is kept here.
   const kept: { correct?: tf.Scalar } = {};
   const loss = tf.tidy((): tf.Scalar => {
-    const x = imagesToTensor(data.images, indices, mirrored);
+    const x = imagesToTensor(data.images, indices, mirrored, pad);
     const y = labelsToOneHot(data.labels, indices);
     const batchLoss = optimizer.minimize(() => {
       const logits = model.apply(x, { training: true }) as tf.Tensor2D;

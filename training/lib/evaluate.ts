@@ -1,7 +1,7 @@
 /** Classification accuracy of a model on (a subset of) a byte dataset, in batches. */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
-import { imagesToTensor, range } from './tensors';
+import { imagesToTensor, inputPadding, range } from './tensors';
 
 export interface Accuracy {
   correct: number;
@@ -18,6 +18,7 @@ export function evaluateAccuracy(
   data: Dataset,
   indices: ArrayLike<number> = range(0, data.count),
 ): Accuracy {
+  const pad = inputPadding(model);
   let correct = 0;
   for (let start = 0; start < indices.length; start += EVAL_BATCH) {
     const batch = Array.from(
@@ -25,7 +26,9 @@ export function evaluateAccuracy(
       (_, k) => indices[start + k]!,
     );
     const predicted = tf.tidy(() => {
-      const logits = model.predict(imagesToTensor(data.images, batch)) as tf.Tensor2D;
+      const logits = model.predict(
+        imagesToTensor(data.images, batch, undefined, pad),
+      ) as tf.Tensor2D;
       return tf.argMax(logits, 1).dataSync();
     });
     batch.forEach((index, k) => {

@@ -2,6 +2,8 @@
  * The model card written next to each shipped model (public/models/<id>/model-card.json).
  * Pure types and helpers with no Node or TF.js imports, so the app can share the type.
  */
+import type { DatasetId } from '../data/types';
+import type { ModelId } from './model-ids';
 
 export interface ModelCardLayer {
   name: string;
@@ -13,14 +15,37 @@ export interface ModelCardLayer {
 }
 
 export interface ModelCard {
-  /** Directory name under public/models/, also the dataset id. */
-  id: 'mnist' | 'fashion';
-  dataset: 'mnist' | 'fashion';
+  /** Directory name under public/models/: the dataset id (small model) or `vgg-<dataset>`. */
+  id: ModelId;
+  dataset: DatasetId;
   title: string;
   /** Indexed by the logit index. */
   classNames: string[];
-  /** Model input: float32 NHWC [N, 28, 28, 1], value = pixel / 255 in [0, 1]. */
-  input: { height: 28; width: 28; channels: 1; normalization: 'pixel/255' };
+  /**
+   * Model input: float32 NHWC [N, height, width, 1], value = pixel / 255 in [0, 1]. The small
+   * models take the 28×28 images as they are; the VGG-16 models take 32×32: the 28×28 image with
+   * `padding` (2) rows/columns of zeros (background) added on every side.
+   */
+  input: {
+    height: 28 | 32;
+    width: 28 | 32;
+    channels: 1;
+    normalization: 'pixel/255';
+    /** Zero pixels added on each side of the 28×28 image; absent means 0. */
+    padding?: number;
+  };
+  /** What the app must do to a 28×28 image before the model, in words (VGG models). */
+  preprocessing?: string;
+  /** Architecture family: 'small' (2 conv blocks) or 'vgg16'; absent means 'small'. */
+  arch?: 'small' | 'vgg16';
+  /** Channel/unit widths in words, e.g. '1/8 of VGG-16: ...' (VGG models). */
+  width?: string;
+  /** How BatchNorm was used, e.g. folded into the convs before saving (VGG models). */
+  batchNorm?: string;
+  /** Wall time of each training epoch, in seconds. */
+  epochSeconds?: number[];
+  /** Anything else a reader should know (e.g. a bar that was missed). */
+  notes?: string[];
   /** The last layer ('logits') is linear: softmax is applied outside the model. */
   output: { layer: 'logits'; activation: 'linear'; classes: 10 };
   architecture: ModelCardLayer[];

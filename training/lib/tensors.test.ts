@@ -33,6 +33,30 @@ describe('tensor conversion', () => {
     x.dispose();
   });
 
+  it('zero-pads each side by `pad` pixels (32×32 for the VGG-16 models), flips included', () => {
+    const x = imagesToTensor(images, [0, 1], [true, false], 2);
+    expect(x.shape).toEqual([2, 32, 32, 1]);
+    const values = x.dataSync();
+    // Image 0, mirrored: padded row 2+5, column 2+3 holds source column 24.
+    expect(values[(2 + 5) * 32 + 2 + 3]).toBeCloseTo(24 / 255, 7);
+    // Image 1 (all ink): the border is zero, the 28×28 interior is 1.
+    const one = Array.from(values.subarray(1024, 2048));
+    expect(one.reduce((a, b) => a + b, 0)).toBeCloseTo(784, 3);
+    for (const [row, col] of [
+      [0, 0],
+      [1, 15],
+      [31, 31],
+      [15, 30],
+      [2, 1],
+      [29, 30],
+    ] as const) {
+      expect(one[row * 32 + col]).toBe(0);
+    }
+    expect(one[2 * 32 + 2]).toBe(1);
+    expect(one[29 * 32 + 29]).toBe(1);
+    x.dispose();
+  });
+
   it('one-hot encodes labels', () => {
     const y = labelsToOneHot(Uint8Array.from([3, 9]), [1, 0]);
     expect(y.shape).toEqual([2, 10]);

@@ -2,15 +2,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as prettier from 'prettier';
-import { DATASET_IDS } from '../data/index';
 import { MODEL_CARD_FILE } from './model-card';
+import { MODEL_IDS } from './model-ids';
 import { renderModelsDoc } from './models-doc';
 import { readModelCard } from './node-model';
 import { MODELS_DOC_PATH, modelDir } from './paths';
 
 /** Writes the doc and returns its path. */
 export async function writeModelsDoc(): Promise<string> {
-  const cards = DATASET_IDS.map(modelDir)
+  const cards = MODEL_IDS.map(modelDir)
     .filter((dir) => existsSync(join(dir, MODEL_CARD_FILE)))
     .map(readModelCard);
   // docs/ is format-checked by Prettier, which aligns tables: write it already formatted.
