@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { loadMnist } from '../training/data/mnist';
+import { mulberry32 } from '../src/analysis/prng';
 
 export const PHOTO_DIR = join(
   resolve(dirname(fileURLToPath(import.meta.url)), '..'),
@@ -144,17 +145,6 @@ export const SPECS: PhotoSpec[] = [
     seed: 20,
   },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   const u = Math.max(1e-12, rand());
