@@ -1,7 +1,7 @@
 // Writes e2e/fixtures/photos/: ten "phone photos" of real MNIST test digits (one per class), each
 // drawn large as pen ink on paper with paper grain, a lighting gradient, vignetting, a soft
 // shadow, a little camera blur and sensor noise, saved as JPEG (seven) or PNG (three), plus
-// photos.json with the expected label of each. The upload tests (scripts/test-photos.test.ts,
+// photos.json with the expected label of each. The upload tests (scripts/make-test-photos.test.ts,
 // e2e/upload.spec.ts) convert them like the app and expect the shipped model to read them right.
 // Deterministic (seeded): rerunning rewrites the same bytes. Run: npx tsx scripts/make-test-photos.ts
 import { mkdirSync, writeFileSync } from 'node:fs';

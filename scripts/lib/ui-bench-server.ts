@@ -3,17 +3,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { REPO_ROOT } from './shipped';
 
-export function buildOrReuse(reuse: boolean): void {
-  const index = join(REPO_ROOT, 'dist', 'index.html');
+/** Builds into `outDir` (default dist/, relative to the repository), or reuses a build there. */
+export function buildOrReuse(reuse: boolean, outDir = 'dist'): void {
+  const index = resolvePath(REPO_ROOT, outDir, 'index.html');
   if (reuse && existsSync(index)) {
-    console.log('Reusing dist/ (built earlier).');
+    console.log(`Reusing ${outDir}/ (built earlier).`);
     return;
   }
   console.log('Building the app (vite build)…');
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const out = outDir === 'dist' ? [] : ['--outDir', outDir, '--emptyOutDir'];
+  const r = spawnSync('npx', ['vite', 'build', ...out], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -34,11 +36,14 @@ export interface Preview {
   stop(): void;
 }
 
-/** `vite preview` on `port`; resolves once the page answers. */
-export async function startPreview(port: number): Promise<Preview> {
+/** `vite preview` of `outDir` (default dist/) on `port`; resolves once the page answers. */
+export async function startPreview(port: number, outDir = 'dist'): Promise<Preview> {
   const child: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      ...['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      ...['--outDir', outDir],
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;

@@ -1,4 +1,5 @@
 // Loads a Keras-format LayersModel (model.json + weight shards) and validates it.
+import { env } from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { validateModel, type ModelDescription } from './validate';
 import type { BaseModelSummary } from './summary-types';
@@ -34,6 +35,24 @@ function abortable(work: Promise<tfl.LayersModel>, signal?: AbortSignal): Promis
       },
     );
   });
+}
+
+/** tfjs-layers' flag for the size of its two execution-plan caches (executor.ts). */
+const SORT_CACHE_FLAG = 'TOPOLOGICAL_SORT_CACHE_MAX_ENTRIES';
+
+/**
+ * Disposes a model that has run, and empties tfjs-layers' execution-plan caches: they are
+ * module-wide LRU maps (100 entries each) keyed by tensor names, which are new for every load,
+ * so without this each model that ever ran stays reachable after dispose() (its whole layer
+ * graph, ~25 KB of JS heap), up to 100 of them per worker. Found by the soak (docs/reliability.md).
+ */
+export function disposeModel(model: tfl.LayersModel): void {
+  model.dispose();
+  const flags = env();
+  const max = flags.getNumber(SORT_CACHE_FLAG);
+  // Shrinking the caches to 0 evicts every entry; the size then goes back.
+  flags.set(SORT_CACHE_FLAG, 0);
+  flags.set(SORT_CACHE_FLAG, max);
 }
 
 function outputActivation(model: tfl.LayersModel): string {

@@ -126,6 +126,11 @@ export class WorkerClient {
     return (this.worker as { runsOnMainThread?: boolean }).runsOnMainThread === true;
   }
 
+  /** Requests still waiting for an answer (diagnostics: src/app/session/diagnostics.ts). */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
   on(listener: (event: ClientEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

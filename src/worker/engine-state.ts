@@ -3,6 +3,7 @@
 // Session (src/app/session), which holds the clients of these workers.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendInfo } from '../model/backend-types';
+import { disposeModel } from '../model/load';
 import type { ModelSummary } from '../model/summary-types';
 import type { Network } from '../pathways';
 import { emptyPathwayState, releaseModel, networkOf, type PathwayState } from './pathway-state';
@@ -21,7 +22,7 @@ export function emptyEngineState(): EngineState {
 /** Frees the model and the engine's tensors (a terminated fallback, tests). */
 export function disposeEngineState(state: EngineState): void {
   releaseModel(state.pathways);
-  state.model?.dispose();
+  if (state.model) disposeModel(state.model);
   state.model = null;
   state.summary = null;
 }

@@ -1,8 +1,9 @@
 // The operations the worker performs, as plain async functions over shared modules. The same
 // handlers run in the worker, on the main thread (fallback) and in Node tests; only the deps
 // (backend environment, model loader) differ.
+import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend, type BackendEnv } from '../model/backend';
-import { loadModel, type LayersModelLoader } from '../model/load';
+import { disposeModel, loadModel, type LayersModelLoader } from '../model/load';
 import { predictImage } from '../model/predict';
 import { imageForward, imageStatistics, queryPixels } from '../pathways';
 import { createAnalysisHandlers } from './analysis-ops';
@@ -41,7 +42,7 @@ export function createHandlers(
         loaded.model.dispose();
         throwIfAborted(ctx.signal);
       }
-      state.model?.dispose();
+      if (state.model) disposeModel(state.model);
       state.model = loaded.model;
       const pathways = attachModel(state.pathways, loaded.model);
       state.summary = { ...loaded.summary, pathways };
@@ -75,6 +76,15 @@ export function createHandlers(
       const { network, gates } = await gatesFor(state.pathways, image);
       throwIfAborted(ctx.signal);
       return imageForward(network, gates);
+    },
+
+    async memory() {
+      // tf.memory() before init would start a backend of tfjs's own choosing: report zeros.
+      if (state.backend === null) {
+        return { numTensors: 0, numBytes: 0, numDataBuffers: 0, backend: null };
+      }
+      const { numTensors, numBytes, numDataBuffers } = tf.memory();
+      return { numTensors, numBytes, numDataBuffers, backend: state.backend.name };
     },
   };
 }

@@ -47,6 +47,18 @@ export interface ImageForwardParams {
   image: Float32Array;
 }
 
+/** Diagnostics (the storm test and the soak, docs/reliability.md): no params. */
+export type MemoryParams = Record<string, never>;
+
+/** The worker's TensorFlow.js memory (tf.memory()); zeros before a backend was chosen. */
+export interface WorkerMemory {
+  numTensors: number;
+  numBytes: number;
+  numDataBuffers: number;
+  /** The backend in use, or null before init. */
+  backend: string | null;
+}
+
 /** The Analyses area's operations are declared in analysis-protocol.ts. */
 export interface Operations extends AnalysisOperations {
   init: { params: InitParams; result: BackendInfo };
@@ -55,6 +67,7 @@ export interface Operations extends AnalysisOperations {
   queryPixels: { params: QueryPixelsParams; result: PixelQueryResult };
   imageStats: { params: ImageStatsParams; result: ImageStatistics };
   imageForward: { params: ImageForwardParams; result: ImageForward };
+  memory: { params: MemoryParams; result: WorkerMemory };
 }
 
 export type OpName = keyof Operations;

@@ -6,6 +6,7 @@ import { appStore, type AppStore } from '../../state/store';
 import { startUrlSync } from '../../state/url-sync';
 import { startAnalyses } from './analysis-sync';
 import { startBackend } from './backend-init';
+import { diagnosticsRequested, startDiagnostics } from './diagnostics';
 import { startForwardData } from './forward-data';
 import { startPathwayQuery } from './pathway-query';
 import { startPrecomputed } from './precomputed';
@@ -29,6 +30,11 @@ export function startSession(
 ): Session {
   if (current) return current;
   const client = createClient();
+  // The storm test's and the soak's debug hook, only with ?diagnostics=1 (diagnostics.ts).
+  const diagnostics =
+    typeof location !== 'undefined' && diagnosticsRequested(location.search)
+      ? startDiagnostics(store, client)
+      : null;
   startViewGuard(store);
   startUrlSync(store);
   // Samples and the precomputed example first: the first paint does not wait for the model.
@@ -45,7 +51,11 @@ export function startSession(
   ];
   watchWorker(store, client, () => answers.forEach((a) => a.refresh()));
   // The Analyses area: its run requests (own worker, made on the first one), importance cache.
-  startAnalyses(store, client, createClient);
+  startAnalyses(
+    store,
+    client,
+    diagnostics ? () => diagnostics.trackAnalyses(createClient()) : createClient,
+  );
   current = { client, store };
   return current;
 }
