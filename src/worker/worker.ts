@@ -7,7 +7,19 @@ import { createBrowserRuntime } from './runtime';
 const scope = self as unknown as {
   postMessage(message: FromWorker, transfer: Transferable[]): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  addEventListener(
+    type: 'unhandledrejection',
+    listener: (event: PromiseRejectionEvent) => void,
+  ): void;
 };
+
+// A superseded model load aborts its downloads; tfjs's download-progress monitor (tfjs-core
+// io/progress.js) chains a .then() without a catch on every fetch, so each aborted shard left an
+// "Uncaught (in promise) AbortError" behind (found by the soak, docs/reliability.md). Aborts are
+// always ours (a newer request or a cancel): nothing to report.
+scope.addEventListener('unhandledrejection', (event) => {
+  if ((event.reason as { name?: unknown } | null)?.name === 'AbortError') event.preventDefault();
+});
 
 const { handlers } = createBrowserRuntime();
 const dispatcher = createDispatcher(handlers, (message, transfer) =>
