@@ -11,6 +11,7 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunFacts, ViewFacts } from '../../src/app/session/diagnostics';
 import { parseSampleSet } from '../../src/model/samples';
 
 export interface StormPlan {
@@ -77,12 +78,6 @@ interface WorkerMemory {
   numBytes: number;
   numDataBuffers: number;
   backend: string | null;
-}
-
-interface RunFacts {
-  status: string;
-  key: string | null;
-  resultKey: string | null;
 }
 
 export interface Snapshot {
@@ -188,16 +183,7 @@ export class StormSession {
     this.sessionWorker = workers[0] ?? null;
   }
 
-  async view(): Promise<{
-    modelId: string;
-    modelStatus: string;
-    modelUrl: string | null;
-    selection: number[];
-    targetClass: number | null;
-    pathwaysStatus: string;
-    pathwaysPixels: number[];
-    pathwaysClass: number | null;
-  }> {
+  async view(): Promise<ViewFacts> {
     return this.page.evaluate(() =>
       (
         window as unknown as { __pathwayLensDiagnostics: { view(): never } }
