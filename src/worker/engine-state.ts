@@ -3,26 +3,35 @@
 // Session (src/app/session), which holds the clients of these workers.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendInfo } from '../model/backend-types';
-import { disposeModel } from '../model/load';
 import type { ModelSummary } from '../model/summary-types';
 import type { Network } from '../pathways';
+import { ModelCache } from './model-cache';
 import { emptyPathwayState, releaseModel, networkOf, type PathwayState } from './pathway-state';
 
 export interface EngineState {
   backend: BackendInfo | null;
+  /** The model in use (also kept in `models`). */
   model: tfl.LayersModel | null;
   summary: ModelSummary | null;
+  /** Every model loaded so far, by URL, so that switching back needs no download or parse. */
+  models: ModelCache;
   pathways: PathwayState;
 }
 
 export function emptyEngineState(): EngineState {
-  return { backend: null, model: null, summary: null, pathways: emptyPathwayState() };
+  return {
+    backend: null,
+    model: null,
+    summary: null,
+    models: new ModelCache(),
+    pathways: emptyPathwayState(),
+  };
 }
 
-/** Frees the model and the engine's tensors (a terminated fallback, tests). */
+/** Frees every kept model and the engine's tensors (a terminated fallback, tests). */
 export function disposeEngineState(state: EngineState): void {
   releaseModel(state.pathways);
-  if (state.model) disposeModel(state.model);
+  state.models.clear();
   state.model = null;
   state.summary = null;
 }

@@ -43,6 +43,27 @@ describe('handlers through the dispatcher (tfjs cpu backend)', () => {
     expect(h.state.model).not.toBeNull();
   });
 
+  it('keeps loaded models: switching back needs no new load, and the tensors stay constant', async () => {
+    const loads: string[] = [];
+    const h = harness(async (url) => {
+      loads.push(url);
+      return buildTestModel();
+    });
+    h.send({ op: 'init', channel: 'init', params: { backend: 'cpu' } });
+    const urls = ['mem://a', 'mem://b', 'mem://a', 'mem://b', 'mem://a'];
+    const counts: number[] = [];
+    for (const url of urls) {
+      const id = h.send({ op: 'loadModel', channel: 'model', params: { url } });
+      await h.dispatcher.idle();
+      expect(h.answer(id)).toMatchObject({ type: 'result', result: { url } });
+      counts.push(tensorCount());
+    }
+    expect(loads).toEqual(['mem://a', 'mem://b']);
+    expect(h.state.models.size).toBe(2);
+    // From the second model on, every switch leaves the same number of tensors.
+    expect(new Set(counts.slice(1)).size).toBe(1);
+  });
+
   it('answers predict without a model with a clear error', async () => {
     const h = harness();
     const id = h.send({ op: 'predict', channel: 'predict', params: { image: image(1) } });

@@ -3,7 +3,7 @@
 // (backend environment, model loader) differ.
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend, type BackendEnv } from '../model/backend';
-import { disposeModel, loadModel, type LayersModelLoader } from '../model/load';
+import { loadModel, type LayersModelLoader } from '../model/load';
 import { predictImage } from '../model/predict';
 import { imageForward, imageStatistics, queryPixels } from '../pathways';
 import { createAnalysisHandlers } from './analysis-ops';
@@ -30,22 +30,21 @@ export function createHandlers(
 
     async loadModel({ url }, ctx) {
       ctx.progress(0, 'Loading model');
-      // A newer loadModel (or a cancel) aborts this one even mid-download, so a download that
+      // A model loaded before is reused as it is: no download and no parse (model-cache.ts).
+      // A newer loadModel (or a cancel) aborts a fresh load even mid-download, so a download that
       // never answers cannot block the worker's serial queue; the current model stays.
-      const loaded = await loadModel(
-        url,
-        deps.loader,
-        (f) => ctx.progress(f, 'Loading model'),
-        ctx.signal,
-      );
+      const loaded =
+        state.models.take(url) ??
+        (await loadModel(url, deps.loader, (f) => ctx.progress(f, 'Loading model'), ctx.signal));
       if (ctx.signal.aborted) {
-        loaded.model.dispose();
+        state.models.keep(url, loaded, state.model);
         throwIfAborted(ctx.signal);
       }
-      if (state.model) disposeModel(state.model);
+      state.models.keep(url, loaded, loaded.model);
       state.model = loaded.model;
       const pathways = attachModel(state.pathways, loaded.model);
       state.summary = { ...loaded.summary, pathways };
+      ctx.progress(1, 'Loading model');
       return state.summary;
     },
 
