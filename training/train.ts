@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_IDS, isDatasetId, loadDataset } from './data/index';
 import { buildModel } from './model';
-import { buildVgg16Training, foldBatchNorm, VGG16_INPUT_PADDING, VGG16_INPUT_SIZE } from './vgg16';
+import {
+  buildVgg16Training,
+  foldBatchNorm,
+  VGG16_INPUT_PADDING,
+  VGG16_INPUT_SIZE,
+  VGG16_PADDING_LAYER,
+} from './vgg16';
 import { TRAIN_CONFIGS } from './train-config';
 import { trainModel } from './train-loop';
 import { describeLayers } from './lib/describe-model';
@@ -142,8 +148,8 @@ async function main(): Promise<void> {
     classNames: train.classNames,
     input: vgg
       ? {
-          height: VGG16_INPUT_SIZE as 32,
-          width: VGG16_INPUT_SIZE as 32,
+          height: 28,
+          width: 28,
           channels: 1,
           normalization: 'pixel/255',
           padding: VGG16_INPUT_PADDING,
@@ -152,10 +158,11 @@ async function main(): Promise<void> {
     ...(vgg
       ? {
           preprocessing:
-            `The app must pad the same way: divide the 28×28 image's pixels by 255, then add ` +
-            `${VGG16_INPUT_PADDING} rows/columns of zeros (background) on every side, giving a ` +
-            `${VGG16_INPUT_SIZE}×${VGG16_INPUT_SIZE}×1 input (the image at rows/columns ` +
-            `${VGG16_INPUT_PADDING}..${VGG16_INPUT_PADDING + 27}).`,
+            `Feed the 28×28 image's pixels divided by 255. The model's first layer ` +
+            `(ZeroPadding2D '${VGG16_PADDING_LAYER}') adds ${VGG16_INPUT_PADDING} rows/columns of ` +
+            `zeros (background) on every side, so its convs see the ` +
+            `${VGG16_INPUT_SIZE}×${VGG16_INPUT_SIZE}×1 input it was trained on (the image at ` +
+            `rows/columns ${VGG16_INPUT_PADDING}..${VGG16_INPUT_PADDING + 27}).`,
         }
       : {}),
     output: { layer: 'logits', activation: 'linear', classes: 10 },
@@ -169,7 +176,8 @@ async function main(): Promise<void> {
           batchNorm:
             'trained with BatchNormalization between each conv (no bias) and its ReLU; each BN ' +
             'is folded into its conv before saving (kernel × γ/√(σ²+ε), bias β − μ·γ/√(σ²+ε)), ' +
-            'so the saved model has only Conv2D(relu), MaxPooling2D, Flatten and Dense layers',
+            'so the saved model has only a ZeroPadding2D first layer, Conv2D(relu), MaxPooling2D, ' +
+            'Flatten and Dense layers',
         }
       : {}),
     architecture: describeLayers(shipped),

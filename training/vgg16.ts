@@ -16,6 +16,8 @@ import { deriveSeed } from './lib/prng';
 /** Zero padding on each side of the 28×28 images: the VGG models take 32×32 inputs. */
 export const VGG16_INPUT_PADDING = 2;
 export const VGG16_INPUT_SIZE = IMAGE_HEIGHT + 2 * VGG16_INPUT_PADDING;
+/** The shipped model's first layer: the ZeroPadding2D that turns the 28×28 image into 32×32. */
+export const VGG16_PADDING_LAYER = 'pad_input';
 
 /** Convs per block in VGG-16. */
 export const VGG16_BLOCK_DEPTHS = [2, 2, 3, 3, 3] as const;
@@ -30,8 +32,9 @@ export interface Vgg16Widths {
 /** ⅛ of VGG-16 (64, 128, 256, 512, 512 channels; the paper's 4096-unit dense layers scaled down). */
 export const VGG16_EIGHTH: Vgg16Widths = { blocks: [8, 16, 32, 64, 64], dense: [64, 64] };
 
-/** Names of the saved (folded) model's layers, in order: conv1_1 ... pool5, flatten, dense1, dense2, logits. */
+/** Names of the saved (folded) model's layers, in order: pad_input, conv1_1 ... pool5, flatten, dense1, dense2, logits. */
 export const VGG16_LAYER_NAMES: readonly string[] = [
+  'pad_input',
   ...VGG16_BLOCK_DEPTHS.flatMap((depth, b) => [
     ...Array.from({ length: depth }, (_, i) => `conv${b + 1}_${i + 1}`),
     `pool${b + 1}`,
@@ -157,10 +160,21 @@ function addHead(model: tf.Sequential, widths: Vgg16Widths, nextSeed: () => numb
   );
 }
 
-/** The shipped architecture (Conv2D with bias and ReLU), weights left at zero-seeded init. */
+/**
+ * The shipped architecture (Conv2D with bias and ReLU), weights left at zero-seeded init. It
+ * takes the 28×28 image itself: its first layer, `pad_input`, adds the zero border that training
+ * added to the data, so the convs see the same 32×32 input, and apps feed 28×28 like the small
+ * models (the pathway engine folds that ZeroPadding2D into conv1_1's padding).
+ */
 export function buildVgg16Plain(widths: Vgg16Widths): tf.Sequential {
   const model = tf.sequential({ name: 'pathway_lens_vgg16' });
-  let first = true;
+  model.add(
+    tf.layers.zeroPadding2d({
+      name: VGG16_PADDING_LAYER,
+      padding: VGG16_INPUT_PADDING,
+      inputShape: [IMAGE_HEIGHT, IMAGE_HEIGHT, 1],
+    }),
+  );
   VGG16_BLOCK_DEPTHS.forEach((depth, b) => {
     for (let i = 0; i < depth; i++) {
       model.add(
@@ -170,10 +184,8 @@ export function buildVgg16Plain(widths: Vgg16Widths): tf.Sequential {
           kernelSize: 3,
           padding: 'same',
           activation: 'relu',
-          ...(first ? { inputShape: [VGG16_INPUT_SIZE, VGG16_INPUT_SIZE, 1] } : {}),
         }),
       );
-      first = false;
     }
     model.add(tf.layers.maxPooling2d({ name: `pool${b + 1}`, poolSize: 2, strides: 2 }));
   });

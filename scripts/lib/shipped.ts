@@ -10,8 +10,7 @@ import { parseSampleSet, sampleImage, type SampleSet } from '../../src/model/sam
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODEL_IDS = ['mnist', 'fashion'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
-/** The VGG-16-topology models (docs/models.md): 32×32 input, the dataset's 28×28 images padded
- * by 2 zeros on every side (padTo32). Not yet in the app or the CLI's --model. */
+/** The VGG-16-topology models (docs/models.md): 28×28 input, padded to 32×32 by their first layer. */
 export const VGG_MODEL_IDS = ['vgg-mnist', 'vgg-fashion'] as const;
 type ShippedId = ModelId | (typeof VGG_MODEL_IDS)[number];
 
@@ -21,13 +20,6 @@ export function modelDirOf(id: ShippedId): string {
 
 export function hasShippedModel(id: ShippedId): boolean {
   return existsSync(join(modelDirOf(id), 'model.json'));
-}
-
-/** A 28×28×1 image with 2 rows/columns of zeros on every side: the VGG models' input. */
-export function padTo32(image: Float32Array): Float32Array {
-  const out = new Float32Array(32 * 32);
-  for (let r = 0; r < 28; r++) out.set(image.subarray(r * 28, r * 28 + 28), (r + 2) * 32 + 2);
-  return out;
 }
 
 /** Starts the wasm backend (the CLI's and tests' backend) and loads public/models/<id>. */

@@ -2,7 +2,7 @@
 // trace. One description serves every caller (worker, main-thread fallback, Node scripts, tests).
 //
 // Supported Keras layers (tfjs-layers class names): Conv2D (any kernel, stride, 'same'/'valid',
-// ReLU or linear), MaxPooling2D, Flatten, Dense (ReLU or linear), Dropout (identity at inference),
+// ReLU or linear), ZeroPadding2D directly before a Conv2D (folded into its padding), MaxPooling2D, Flatten, Dense (ReLU or linear), Dropout (identity at inference),
 // Activation('relu' | 'linear'), ReLU (no maxValue), inference-mode BatchNormalization (folded into
 // the preceding Conv2D or Dense), InputLayer. A softmax on the very last layer is dropped: the
 // engine works on the logits (pre-softmax). Anything else throws an error naming the layer.
@@ -28,10 +28,22 @@ interface SpecBase {
   sources: string[];
 }
 
-/** A sliding-window layer's stride and padding (TF's rule for 'same', made explicit in pads). */
+/** tfjs's explicit padding: [[0, 0], [top, bottom], [left, right], [0, 0]]. */
+export type ExplicitPadding = [
+  [number, number],
+  [number, number],
+  [number, number],
+  [number, number],
+];
+
+/**
+ * A sliding-window layer's stride and padding (TF's rule for 'same', made explicit in pads).
+ * `padding` is what tfjs ops take: the layer's own 'same'/'valid', or explicit when a
+ * ZeroPadding2D before the layer was folded into it.
+ */
 interface SlidingSpec extends SpecBase {
   strides: [number, number];
-  padding: 'same' | 'valid';
+  padding: 'same' | 'valid' | ExplicitPadding;
   pads: Pads;
 }
 
@@ -142,6 +154,40 @@ function normaliseActivation(name: string): 'relu' | 'linear' | 'softmax' | stri
   return name;
 }
 
+function sumPads(a: Pads, b: Pads): Pads {
+  return {
+    top: a.top + b.top,
+    bottom: a.bottom + b.bottom,
+    left: a.left + b.left,
+    right: a.right + b.right,
+  };
+}
+
+function explicitPadding(p: Pads): ExplicitPadding {
+  return [
+    [0, 0],
+    [p.top, p.bottom],
+    [p.left, p.right],
+    [0, 0],
+  ];
+}
+
+/** Keras' ZeroPadding2D `padding`: n, [h, w] or [[top, bottom], [left, right]]. */
+function zeroPads(value: unknown, layer: string, cls: string): Pads {
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  if (ok(value)) return { top: value, bottom: value, left: value, right: value };
+  if (Array.isArray(value) && value.length === 2) {
+    const [h, w] = value as unknown[];
+    if (ok(h) && ok(w)) return { top: h, bottom: h, left: w, right: w };
+    if (Array.isArray(h) && Array.isArray(w) && h.length === 2 && w.length === 2) {
+      const [t, b] = h as unknown[];
+      const [l, r] = w as unknown[];
+      if (ok(t) && ok(b) && ok(l) && ok(r)) return { top: t, bottom: b, left: l, right: r };
+    }
+  }
+  throw new UnsupportedLayerError(layer, cls, `cannot read padding ${JSON.stringify(value)}`);
+}
+
 interface PendingLayer {
   spec: LayerSpec;
   /** A bias was folded into or out of this layer; BN may only follow before any ReLU. */
@@ -167,6 +213,9 @@ export function specFromModel(model: LayersModel): NetworkSpec {
   };
   let shape: [number, number, number] = [input.height, input.width, input.channels];
   let flat = false; // true once a Flatten (or Dense) has produced a vector
+  // ZeroPadding2D layers waiting to be folded into the next Conv2D.
+  let zeroPadding: Pads | null = null;
+  let zeroPaddingLayers: string[] = [];
   const pending: PendingLayer[] = [];
   const last = (): PendingLayer | undefined => pending[pending.length - 1];
 
@@ -182,6 +231,13 @@ export function specFromModel(model: LayersModel): NetworkSpec {
         'softmax is only supported on the last layer (the engine traces the logits)',
       );
     }
+    if (zeroPadding && cls !== 'Conv2D' && cls !== 'ZeroPadding2D') {
+      throw new UnsupportedLayerError(
+        zeroPaddingLayers[0] ?? name,
+        'ZeroPadding2D',
+        `zero padding is only supported directly before a Conv2D (here before ${cls} '${name}')`,
+      );
+    }
     const dataFormat = config.dataFormat;
     if (dataFormat !== undefined && dataFormat !== 'channelsLast') {
       throw new UnsupportedLayerError(name, cls, `dataFormat '${String(dataFormat)}'`);
@@ -193,6 +249,16 @@ export function specFromModel(model: LayersModel): NetworkSpec {
       case 'Flatten':
         flat = true;
         break;
+      case 'ZeroPadding2D': {
+        // Zeros around the image or a map: linear, no parameters, so it is folded into the next
+        // Conv2D as extra padding (docs/method.md, "Zero padding"); that conv sees the padded map.
+        if (flat) throw new UnsupportedLayerError(name, cls, 'ZeroPadding2D after Flatten/Dense');
+        const add = zeroPads(config.padding, name, cls);
+        zeroPadding = zeroPadding ? sumPads(zeroPadding, add) : add;
+        zeroPaddingLayers.push(name);
+        shape = [shape[0] + add.top + add.bottom, shape[1] + add.left + add.right, shape[2]];
+        break;
+      }
       case 'Conv2D': {
         if (flat) throw new UnsupportedLayerError(name, cls, 'Conv2D after Flatten/Dense');
         const kernelSize = pair(config.kernelSize, 'kernelSize', name, cls);
@@ -221,21 +287,30 @@ export function specFromModel(model: LayersModel): NetworkSpec {
         const biasT = config.useBias === false ? undefined : weights[1];
         const gh = windowGeometry(shape[0], kh, strides[0], padding);
         const gw = windowGeometry(shape[1], kw, strides[1], padding);
+        const own: Pads = { top: gh.before, bottom: gh.after, left: gw.before, right: gw.after };
+        // A folded ZeroPadding2D: the conv reads the unpadded map with the sum of both paddings.
+        const folded = zeroPadding;
+        const pads = folded ? sumPads(own, folded) : own;
+        const inputShape: [number, number, number] = folded
+          ? [shape[0] - folded.top - folded.bottom, shape[1] - folded.left - folded.right, shape[2]]
+          : shape;
         const spec: ConvSpec = {
           kind: 'conv',
           info: info(pending.length, name, 'conv', gh.out, gw.out, co),
-          inShape: shape,
+          inShape: inputShape,
           relu: act === 'relu',
-          sources: [name],
+          sources: [...zeroPaddingLayers, name],
           kernelSize: [kh, kw],
           strides,
-          padding,
-          pads: { top: gh.before, bottom: gh.after, left: gw.before, right: gw.after },
+          padding: folded ? explicitPadding(pads) : padding,
+          pads,
           kernel: Float32Array.from(kernelT.dataSync()),
           bias: biasT ? Float32Array.from(biasT.dataSync()) : new Float32Array(co),
         };
         pending.push({ spec, hasRelu: spec.relu, softmax: null });
         shape = [gh.out, gw.out, co];
+        zeroPadding = null;
+        zeroPaddingLayers = [];
         break;
       }
       case 'MaxPooling2D': {
@@ -353,7 +428,7 @@ export function specFromModel(model: LayersModel): NetworkSpec {
         throw new UnsupportedLayerError(
           name,
           cls,
-          'supported: Conv2D, MaxPooling2D, Flatten, Dense, Dropout, ReLU/Activation, BatchNormalization',
+          'supported: Conv2D, ZeroPadding2D before a Conv2D, MaxPooling2D, Flatten, Dense, Dropout, ReLU/Activation, BatchNormalization',
         );
     }
   }

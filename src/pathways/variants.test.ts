@@ -1,6 +1,6 @@
 // Every supported layer configuration against the float64 reference and the exact identities:
 // strides, 'valid' padding, even and 5×5 kernels, overlapping and 'same' pooling, linear convs with
-// separate ReLU layers, multi-channel non-square inputs. Tolerances are float32 relative errors.
+// separate ReLU layers, multi-channel non-square inputs, ZeroPadding2D folded into a conv. Tolerances are float32 relative errors.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,46 @@ const variants: Array<[string, [number, number, number], Make]> = [
             activation: 'relu',
             ...seeded(),
           }),
+          tfl.layers.dense({
+            name: 'logits',
+            units: 3,
+            ...seeded(),
+          }),
+        ],
+      }),
+  ],
+  [
+    'ZeroPadding2D folded into the next conv (2 all round before a same conv, asymmetric before a valid one)',
+    [10, 10, 1],
+    () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.zeroPadding2d({ name: 'pad_input', inputShape: [10, 10, 1], padding: 2 }),
+          tfl.layers.conv2d({
+            name: 'c1',
+            filters: 3,
+            kernelSize: 3,
+            padding: 'same',
+            activation: 'relu',
+            ...seeded(),
+          }),
+          tfl.layers.maxPooling2d({ name: 'p1', poolSize: 2 }),
+          tfl.layers.zeroPadding2d({
+            name: 'pad_mid',
+            padding: [
+              [1, 0],
+              [0, 2],
+            ],
+          }),
+          tfl.layers.conv2d({
+            name: 'c2',
+            filters: 4,
+            kernelSize: 3,
+            padding: 'valid',
+            activation: 'relu',
+            ...seeded(),
+          }),
+          tfl.layers.flatten(),
           tfl.layers.dense({
             name: 'logits',
             units: 3,

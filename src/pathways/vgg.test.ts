@@ -1,9 +1,9 @@
 // The exact checks of docs/method.md on the SHIPPED VGG-16-topology models (public/models/vgg-*:
-// 13 convs, 5 max-pools, 3 dense layers, 32×32 input): completeness, size = gradient × input and
+// 13 convs, 5 max-pools, 3 dense layers; a 28×28 input padded to 32×32 by the first layer): completeness, size = gradient × input and
 // flow conservation, on the wasm backend in float32, with the tolerances of mnist.test.ts.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { loadShippedModel, padTo32, readSampleSet, sampleInput } from '../../scripts/lib/shipped';
+import { loadShippedModel, readSampleSet, sampleInput } from '../../scripts/lib/shipped';
 import {
   buildNetwork,
   completenessError,
@@ -27,10 +27,14 @@ describe.each([
     expect(net.layers.filter((l) => l.kind === 'pool')).toHaveLength(5);
     expect(net.layers.map((l) => l.info.name).slice(-3)).toEqual(['dense1', 'dense2', 'logits']);
 
-    const image = padTo32(sampleInput(readSampleSet(dataset), sample));
+    // The model's first layer pads the 28×28 image to 32×32; the engine folds it into conv1_1.
+    expect(net.input).toEqual({ height: 28, width: 28, channels: 1 });
+    expect(net.layers[0]!.info).toMatchObject({ height: 32, width: 32 });
+    expect(net.layers[0]!.sources).toEqual(['pad_input', 'conv1_1']);
+    const image = sampleInput(readSampleSet(dataset), sample);
     const gates = await computeGates(net, image);
     const expected = tf.tidy(() =>
-      (model.predict(tf.tensor4d(image, [1, 32, 32, 1])) as tf.Tensor).dataSync(),
+      (model.predict(tf.tensor4d(image, [1, 28, 28, 1])) as tf.Tensor).dataSync(),
     );
     expect(maxAbsDiff(gates.logits, expected) / maxAbs(expected)).toBeLessThan(REL);
 

@@ -22,19 +22,19 @@ export interface ModelCard {
   /** Indexed by the logit index. */
   classNames: string[];
   /**
-   * Model input: float32 NHWC [N, height, width, 1], value = pixel / 255 in [0, 1]. The small
-   * models take the 28×28 images as they are; the VGG-16 models take 32×32: the 28×28 image with
-   * `padding` (2) rows/columns of zeros (background) added on every side.
+   * Model input: float32 NHWC [N, 28, 28, 1], value = pixel / 255 in [0, 1]. Every model takes
+   * the 28×28 images as they are; the VGG-16 models' first layer (ZeroPadding2D) adds `padding`
+   * (2) rows/columns of zeros on every side, so their convs see 32×32.
    */
   input: {
-    height: 28 | 32;
-    width: 28 | 32;
+    height: 28;
+    width: 28;
     channels: 1;
     normalization: 'pixel/255';
-    /** Zero pixels added on each side of the 28×28 image; absent means 0. */
+    /** Zero rows/columns the model's first layer adds on each side; absent means 0. */
     padding?: number;
   };
-  /** What the app must do to a 28×28 image before the model, in words (VGG models). */
+  /** How the model reads the 28×28 image, in words (VGG models). */
   preprocessing?: string;
   /** Architecture family: 'small' (2 conv blocks) or 'vgg16'; absent means 'small'. */
   arch?: 'small' | 'vgg16';

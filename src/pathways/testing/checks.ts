@@ -37,6 +37,13 @@ function plainLayer(layer: LayersModel['layers'][number], x: tf.Tensor): tf.Tens
       );
     case 'Flatten':
       return tf.reshape(x, [x.shape[0]!, -1]);
+    case 'ZeroPadding2D': {
+      const p = config.padding as number | [number, number] | [[number, number], [number, number]];
+      const [h, w2] = typeof p === 'number' ? [p, p] : p;
+      const pair = (v: number | [number, number]): [number, number] =>
+        typeof v === 'number' ? [v, v] : v;
+      return tf.pad(x, [[0, 0], pair(h), pair(w2), [0, 0]]);
+    }
     case 'ReLU':
       return tf.relu(x);
     case 'Activation':
