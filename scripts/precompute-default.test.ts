@@ -1,4 +1,4 @@
-// The shipped first-paint example (public/precomputed/mnist-default.json) must equal a fresh
+// The shipped first-paint examples (public/precomputed/<model>-default.json) must equal a fresh
 // computation with the shipped model, so it cannot go stale silently: after retraining or
 // changing the default sample this fails until `npm run precompute` is run again.
 import { readFileSync } from 'node:fs';
@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { buildSankeyGraph } from '../src/layout/sankey-graph';
 import type { PrecomputedFile } from '../src/lib/precomputed';
 import { parsePrecomputed } from '../src/lib/precomputed-parse';
-import { computeDefaultExample, PRECOMPUTED_MODEL } from './lib/precompute';
+import { computeDefaultExample, precomputedFileName, PRECOMPUTED_MODELS } from './lib/precompute';
 import { REPO_ROOT } from './lib/shipped';
 
-const path = join(REPO_ROOT, 'public', 'precomputed', `${PRECOMPUTED_MODEL}-default.json`);
-const shipped = JSON.parse(readFileSync(path, 'utf8')) as PrecomputedFile;
+const shippedFile = (id: (typeof PRECOMPUTED_MODELS)[number]) =>
+  JSON.parse(
+    readFileSync(join(REPO_ROOT, 'public', 'precomputed', precomputedFileName(id)), 'utf8'),
+  ) as PrecomputedFile;
 
 /** Every number in a, b (same structure), compared with a relative float32-and-rounding bound. */
 function compare(a: unknown, b: unknown, where: string, out: string[]): void {
@@ -41,9 +43,10 @@ function compare(a: unknown, b: unknown, where: string, out: string[]): void {
   if (a !== b) out.push(`${where}: shipped ${String(a)}, fresh ${String(b)}`);
 }
 
-describe(`public/precomputed/${PRECOMPUTED_MODEL}-default.json`, () => {
+describe.each(PRECOMPUTED_MODELS)('public/precomputed/%s-default.json', (id) => {
+  const shipped = shippedFile(id);
   it('equals a fresh computation with the shipped model', async () => {
-    const fresh = await computeDefaultExample();
+    const fresh = await computeDefaultExample(id);
     const { maxConservationError: _shippedError, ...shippedResult } = shipped.result;
     const { maxConservationError: _freshError, ...freshResult } = fresh.result;
     const differences: string[] = [];

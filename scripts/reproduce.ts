@@ -12,11 +12,12 @@ import { defaultConfig, type ReproductionConfig } from '../src/analysis/report/c
 import { reportFigures } from '../src/analysis/report/figures';
 import { reportMarkdown } from '../src/analysis/report/markdown';
 import { runReproduction } from '../src/analysis/report/pipeline';
-import { loadDataset, type Dataset, type DatasetId } from '../training/data';
+import { isModelId, MODEL_IDS, type ModelId } from '../src/model/registry';
+import { loadDataset, type Dataset } from '../training/data';
 import { initNodeBackend, loadModelFromDir, readModelCard } from '../training/lib/node-model';
 
 export interface ReproduceArgs {
-  model: DatasetId;
+  model: ModelId;
   n: number;
   seed: number;
   out: string;
@@ -38,7 +39,8 @@ export const HELP = `Runs the paper's analyses on a shipped model and writes the
 
 ${USAGE}
 
-  --model mnist|fashion   the shipped model to analyse (required)
+  --model ID              the shipped model to analyse (required): mnist, fashion,
+                          vgg-mnist or vgg-fashion
   --n N                   test images in the analysis sample (default 1000, at least 10)
   --seed S                seed of every random draw (default 1)
   --out DIR               where the report and its figures go (default docs):
@@ -84,8 +86,8 @@ export function parseArgs(argv: string[]): ReproduceArgs {
   for (const k of flags.keys())
     if (!known.includes(k)) throw new Error(`Unknown option --${k}. ${USAGE}`);
   const model = flags.get('model');
-  if (model !== 'mnist' && model !== 'fashion')
-    throw new Error(`--model must be mnist or fashion. ${USAGE}`);
+  if (model === undefined || !isModelId(model))
+    throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}. ${USAGE}`);
   const int = (k: string, fallback?: number): number | undefined => {
     const v = flags.get(k);
     if (v === undefined) return fallback;

@@ -1,10 +1,10 @@
-// Computes the default example the app paints first (public/precomputed/mnist-default.json) with
+// Computes the default example the app paints first (public/precomputed/<model>-default.json) with
 // the same engine, model and sample the app uses: the model's default gallery sample, the default
 // pixel chosen from the image alone (src/lib/default-pixel.ts), the predicted class.
 import { defaultPixel } from '../../src/lib/default-pixel';
 import { encodePrecomputed, type PrecomputedFile } from '../../src/lib/precomputed';
 import { formatRegion } from '../../src/lib/selection';
-import { modelEntry } from '../../src/model/registry';
+import { modelEntry, type ModelId } from '../../src/model/registry';
 import {
   buildNetwork,
   computeGates,
@@ -14,15 +14,21 @@ import {
 } from '../../src/pathways/index';
 import { loadShippedModel, readSampleSet, sampleInput } from './shipped';
 
-export const PRECOMPUTED_MODEL = 'mnist';
+/** The models with a shipped first-paint example (src/app/session/precomputed.ts reads them). */
+export const PRECOMPUTED_MODELS = ['mnist', 'vgg-mnist'] as const satisfies readonly ModelId[];
+export type PrecomputedModel = (typeof PRECOMPUTED_MODELS)[number];
 
-export async function computeDefaultExample(): Promise<PrecomputedFile> {
-  const model = await loadShippedModel(PRECOMPUTED_MODEL);
+export function precomputedFileName(id: PrecomputedModel): string {
+  return `${id}-default.json`;
+}
+
+export async function computeDefaultExample(id: PrecomputedModel): Promise<PrecomputedFile> {
+  const model = await loadShippedModel(id);
   const net = buildNetwork(model);
   try {
     const { height: H, width: W } = net.input;
-    const set = readSampleSet(PRECOMPUTED_MODEL);
-    const sample = modelEntry(PRECOMPUTED_MODEL).defaultSample;
+    const set = readSampleSet(modelEntry(id).dataset);
+    const sample = modelEntry(id).defaultSample;
     const image = sampleInput(set, sample);
     const pixel = defaultPixel(image, W, H);
     if (pixel === null) throw new Error(`Sample ${sample} is blank.`);
@@ -34,11 +40,11 @@ export async function computeDefaultExample(): Promise<PrecomputedFile> {
     const forward = await imageForward(net, gates);
     const note =
       `Written by \`npm run precompute\` (scripts/precompute-default.ts): sample ${sample} of ` +
-      `public/samples/${PRECOMPUTED_MODEL}, pixel row ${row}, col ${col}, class ${result.classIndex} ` +
+      `public/samples/${modelEntry(id).dataset}, model ${id}, pixel row ${row}, col ${col}, class ${result.classIndex} ` +
       '(the prediction). A unit test checks it against a fresh computation.';
     return encodePrecomputed(
       {
-        model: PRECOMPUTED_MODEL,
+        model: id,
         sample,
         px: formatRegion({ row0: row, col0: col, row1: row, col1: col }),
         note,

@@ -65,11 +65,11 @@ const WORDS: Record<Subject, SubjectWords> = {
   },
 };
 
-/** The words for a built-in model id ('mnist', 'fashion'); a custom model gets neutral words. */
-export function subjectWords(modelId: string, custom = false): SubjectWords {
+/** The words for a built-in model's dataset ('mnist', 'fashion'); a custom model gets neutral words. */
+export function subjectWords(dataset: string, custom = false): SubjectWords {
   if (custom) return WORDS.object;
-  if (modelId === 'mnist') return WORDS.digit;
-  if (modelId === 'fashion') return WORDS.garment;
+  if (dataset === 'mnist') return WORDS.digit;
+  if (dataset === 'fashion') return WORDS.garment;
   return WORDS.object;
 }
 

@@ -171,6 +171,6 @@ export function parsePrecomputed(json: unknown): PrecomputedView {
     prediction: int(f['prediction'], 'prediction', 0, K - 1),
   };
   const model = f['model'];
-  if (typeof model !== 'string' || !/^[a-z]{1,20}$/.test(model)) fail('bad model id');
+  if (typeof model !== 'string' || !/^[a-z][a-z-]{0,19}$/.test(model)) fail('bad model id');
   return { modelId: model, sample: int(f['sample'], 'sample'), region, pixels, result, forward };
 }

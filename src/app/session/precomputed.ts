@@ -6,7 +6,11 @@ import type { ModelId } from '../../model/registry';
 import { resolveSiteUrl } from '../../model/site-url';
 import type { AppStore } from '../../state/store';
 
-const FILES: Partial<Record<ModelId, string>> = { mnist: 'precomputed/mnist-default.json' };
+/** Written by `npm run precompute` (scripts/precompute-default.ts). */
+const FILES: Partial<Record<ModelId, string>> = {
+  mnist: 'precomputed/mnist-default.json',
+  'vgg-mnist': 'precomputed/vgg-mnist-default.json',
+};
 
 export function startPrecomputed(store: AppStore): void {
   const { modelId, customModelUrl, image } = store.getState();

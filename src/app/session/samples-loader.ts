@@ -49,7 +49,10 @@ export function startSamplesLoader(store: AppStore): () => void {
   };
 
   load();
+  // The small and the VGG-16 model of a dataset share its gallery: only a new dataset reloads it.
   return store.subscribe((state, prev) => {
-    if (state.modelId !== prev.modelId) load();
+    if (state.modelId === prev.modelId) return;
+    if (modelEntry(state.modelId).dataset !== modelEntry(prev.modelId).dataset) load();
+    else state.patchSamples({ modelId: state.modelId });
   });
 }

@@ -25,7 +25,7 @@ export function PathwayView() {
   const classNames = useAppState(selectClassNames);
   // The one build of the graph and its layout for this view; everything below draws it.
   // Its height and type follow the view (lecture and embed fit the window: sankey-fit.ts).
-  const fit = useSankeyFit();
+  const fit = useSankeyFit(result?.layers.length ?? 0);
   const { drawing, frame } = useSankeyDrawing(
     result,
     settings,

@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { channelSums, type Normalization } from '../../lib/feature-maps';
 import { FeatureMapView } from './FeatureMapView';
-import { MapStrip } from './MapStrip';
+import { FindMap } from './FindMap';
+import { MAPS_PER_PAGE, MapStrip, type MapOrder } from './MapStrip';
 import { sameMap, type MapRef } from '../../lib/map-id';
 import './common.css';
 import './maps.css';
@@ -41,8 +42,12 @@ function fits(data: Float32Array | undefined, l: PathwayLayerInfo): data is Floa
 export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
   const { layers, activations, diffusion, nodeFlow, hoveredMap, pinnedMap } = props;
   const [normalization, setNormalization] = useState<Normalization>('layer');
+  const [order, setOrder] = useState<MapOrder>('number');
   const groupId = useId();
+  const orderId = useId();
   const visible = layers.filter((l) => props.showLayer?.(l) ?? true);
+  // Paging, ordering and "Find a map" only matter where a layer has more maps than a page.
+  const many = visible.some((l) => l.channels > MAPS_PER_PAGE);
 
   const sizes = useMemo(
     () =>
@@ -89,6 +94,25 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
       )}
       {!diffusion && !props.selectionIsZero && (
         <p className="pl-explain">Select a pixel of the image to colour its footprint.</p>
+      )}
+      {many && (
+        <div className="pl-maps-tools">
+          <FindMap layers={visible} onFind={(m) => props.onPinMap(m)} />
+          <span role="radiogroup" aria-labelledby={orderId} className="pl-maps-find">
+            <span id={orderId}>Order maps:</span>
+            {(['number', 'size'] as const).map((o) => (
+              <label key={o}>
+                <input
+                  type="radio"
+                  name={orderId}
+                  checked={order === o}
+                  onChange={() => setOrder(o)}
+                />{' '}
+                {o === 'number' ? 'by number' : 'largest pathway first'}
+              </label>
+            ))}
+          </span>
+        </div>
       )}
       <div className="pl-maps-body">
         <div className="pl-maps-focus">
@@ -146,6 +170,7 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
                 activation={act}
                 diffusion={fits(d, l) ? d : null}
                 sizes={sizes[l.index] ?? null}
+                order={order}
                 hovered={hoveredMap?.layer === l.index ? hoveredMap.channel : null}
                 pinned={pinnedMap?.layer === l.index ? pinnedMap.channel : null}
                 onHover={(k) =>

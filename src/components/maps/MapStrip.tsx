@@ -1,10 +1,15 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { divergingHex, maxAbs } from '../../lib/colors';
 import { mapDomains, thumbnailPx } from '../../lib/feature-maps';
 import { formatSigned } from '../../lib/format';
-import { channelPlane, paintOverlay, type RgbaBuffer } from '../../lib/raster';
+import { channelPlane, paintOverlay } from '../../lib/raster';
 import { RasterCanvas } from './RasterCanvas';
+
+/** Thumbnails per page: a VGG-16 layer has 64 maps (512 at full width); a page stays one glance. */
+export const MAPS_PER_PAGE = 32;
+
+export type MapOrder = 'number' | 'size';
 
 interface MapStripProps {
   layer: PathwayLayerInfo;
@@ -18,6 +23,15 @@ interface MapStripProps {
   pinned: number | null;
   onHover: (channel: number | null) => void;
   onPin: (channel: number) => void;
+  /** 'size': largest |pathway size| first (by number while there is no selection). */
+  order?: MapOrder;
+}
+
+/** The channels in display order: by number, or by |pathway size| (ties by number). */
+export function mapOrder(channels: number, sizes: Float32Array | null, order: MapOrder): number[] {
+  const all = Array.from({ length: channels }, (_, k) => k);
+  if (order === 'number' || !sizes) return all;
+  return all.sort((a, b) => Math.abs(sizes[b] ?? 0) - Math.abs(sizes[a] ?? 0) || a - b);
 }
 
 function layerCaption(layer: PathwayLayerInfo): string {
@@ -40,22 +54,46 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const tabStop = pinned ?? (hovered !== null ? hovered : focusIndex);
+  const order = useMemo(
+    () => mapOrder(channels, sizes, props.order ?? 'number'),
+    [channels, sizes, props.order],
+  );
+  const position = useMemo(() => {
+    const at = new Int32Array(channels);
+    order.forEach((k, i) => (at[k] = i));
+    return at;
+  }, [order, channels]);
+  const pageCount = Math.ceil(channels / MAPS_PER_PAGE);
+  const [page, setPage] = useState(0);
+  const pageOf = (k: number) => Math.floor((position[k] ?? 0) / MAPS_PER_PAGE);
+  // A map pinned elsewhere (the Sankey, a link, "Find a map") brings its page up.
+  useEffect(() => {
+    if (pinned !== null && pinned < channels)
+      setPage(Math.floor((position[pinned] ?? 0) / MAPS_PER_PAGE));
+  }, [pinned, position, channels]);
+  const shownPage = Math.min(page, pageCount - 1);
+  const pageChannels = order.slice(shownPage * MAPS_PER_PAGE, (shownPage + 1) * MAPS_PER_PAGE);
+  // After a key moves focus onto another page, focus the map once that page is drawn.
+  const pendingFocus = useRef<number | null>(null);
+  useEffect(() => {
+    const k = pendingFocus.current;
+    if (k === null) return;
+    pendingFocus.current = null;
+    buttons.current[k]?.focus();
+  });
 
   const pictures = useMemo(() => {
     const d = mapDomains(activation, diffusion, layer, 0, 'layer');
-    const out: RgbaBuffer[] = [];
-    for (let k = 0; k < channels; k++) {
-      out.push(
-        paintOverlay(height * width, {
-          base: channelPlane(activation, height, width, channels, k),
-          baseMax: d.activationMax,
-          signed: diffusion ? channelPlane(diffusion, height, width, channels, k) : null,
-          extent: d.diffusionExtent,
-        }),
-      );
-    }
-    return out;
-  }, [activation, diffusion, layer, height, width, channels]);
+    return pageChannels.map((k) =>
+      paintOverlay(height * width, {
+        base: channelPlane(activation, height, width, channels, k),
+        baseMax: d.activationMax,
+        signed: diffusion ? channelPlane(diffusion, height, width, channels, k) : null,
+        extent: d.diffusionExtent,
+      }),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pageChannels keyed by its contents
+  }, [activation, diffusion, layer, height, width, channels, pageChannels.join(',')]);
 
   const sizeExtent = sizes ? maxAbs(sizes) : 0;
 
@@ -66,14 +104,23 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
       ArrowLeft: -1,
       ArrowUp: -1,
     };
-    let next: number | null = null;
-    if (e.key in moves) next = (tabStop + (moves[e.key] ?? 0) + channels) % channels;
-    if (e.key === 'Home') next = 0;
-    if (e.key === 'End') next = channels - 1;
-    if (next === null) return;
+    // Keys move in display order, across pages.
+    const at = position[tabStop] ?? 0;
+    let nextAt: number | null = null;
+    if (e.key in moves) nextAt = (at + (moves[e.key] ?? 0) + channels) % channels;
+    if (e.key === 'Home') nextAt = 0;
+    if (e.key === 'End') nextAt = channels - 1;
+    if (e.key === 'PageDown' && pageCount > 1)
+      nextAt = Math.min(channels - 1, (shownPage + 1) * MAPS_PER_PAGE);
+    if (e.key === 'PageUp' && pageCount > 1) nextAt = Math.max(0, (shownPage - 1) * MAPS_PER_PAGE);
+    if (nextAt === null) return;
     e.preventDefault();
+    const next = order[nextAt] ?? 0;
     setFocusIndex(next);
-    buttons.current[next]?.focus();
+    if (pageOf(next) !== shownPage) {
+      setPage(pageOf(next));
+      pendingFocus.current = next;
+    } else buttons.current[next]?.focus();
   };
 
   return (
@@ -81,6 +128,33 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
       <div className="pl-strip-label">
         <strong>{layer.name}</strong>
         <span>{layerCaption(layer)}</span>
+        {pageCount > 1 && (
+          <span className="pl-strip-pager" role="group" aria-label={`${layer.name} pages`}>
+            <button
+              type="button"
+              className="pl-button pl-button-small"
+              aria-label={`Previous ${MAPS_PER_PAGE} maps of ${layer.name}`}
+              disabled={shownPage === 0}
+              onClick={() => setPage(shownPage - 1)}
+            >
+              ‹
+            </button>
+            <span data-testid={`strip-page-${layer.name}`}>
+              {props.order === 'size' && sizes ? 'largest ' : 'maps '}
+              {shownPage * MAPS_PER_PAGE + 1}–{shownPage * MAPS_PER_PAGE + pageChannels.length} of{' '}
+              {channels}
+            </span>
+            <button
+              type="button"
+              className="pl-button pl-button-small"
+              aria-label={`Next ${MAPS_PER_PAGE} maps of ${layer.name}`}
+              disabled={shownPage >= pageCount - 1}
+              onClick={() => setPage(shownPage + 1)}
+            >
+              ›
+            </button>
+          </span>
+        )}
       </div>
       <div
         className="pl-strip-maps"
@@ -88,7 +162,8 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
         aria-label={`${layer.name} maps`}
         onKeyDown={onKeyDown}
       >
-        {pictures.map((rgba, k) => {
+        {pictures.map((rgba, i) => {
+          const k = pageChannels[i] ?? 0;
           const s = sizes ? (sizes[k] ?? 0) : null;
           const name = `${layer.name} ${spatial ? 'map' : 'unit'} ${k}`;
           const label = s === null ? name : `${name}, pathway size ${formatSigned(s)}`;

@@ -24,7 +24,9 @@ import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
 import { describeLink, describeNode, flowShares, summarizeGraph } from '../../render/describe';
 import { MARKER_NOTE } from '../../render/legend-data';
 import { buildScene } from '../../render/sankey-scene';
+import { MIN_COLUMN_PITCH, minPlotWidth, scrollToShow } from '../../layout/column-pitch';
 import { LinksCanvas, type LinksCanvasHandle } from './LinksCanvas';
+import { SankeyEnds } from './SankeyEnds';
 import { SankeyLegend } from './SankeyLegend';
 import { SankeySvg } from './SankeySvg';
 import { SankeyTooltip } from './SankeyTooltip';
@@ -131,6 +133,28 @@ export function SankeyView(props: SankeyViewProps) {
   // The box the tooltip is placed in (it holds the plot, which may be panned inside it).
   const root = useRef<HTMLDivElement>(null);
   const pan = usePan(scroller, width);
+  // Many layers (VGG-16): the plot keeps a legible column pitch and pans inside its frame. The
+  // width follows the column count only (not the measured width, which it sets), and the last
+  // count is kept while the next result loads, so the frame does not jump.
+  const columnCount = useRef(0);
+  if (layout) columnCount.current = layout.columns.length;
+  const minWidth = layout
+    ? minPlotWidth(
+        columnCount.current,
+        layout.margin,
+        layout.nodeWidth,
+        // Larger type (lecture mode's 16 px) needs proportionally wider gaps.
+        (MIN_COLUMN_PITCH * Math.max(12, layout.type.label)) / 12,
+      )
+    : 0;
+  // Playback and lecture stepping bring the newest revealed column into view.
+  useEffect(() => {
+    const el = scroller.current;
+    const column = layout?.columns[Math.min(reveal, layout.columns.length) - 1];
+    if (!el || !column || el.scrollWidth <= el.clientWidth + 1 || reveal === Infinity) return;
+    const left = scrollToShow(column.x, el.scrollLeft, el.clientWidth, MIN_COLUMN_PITCH * 1.5);
+    if (left !== el.scrollLeft) el.scrollTo({ left, behavior: 'smooth' });
+  }, [reveal, layout]);
 
   const nodeById = useMemo(() => new Map(layout?.nodes.map((n) => [n.id, n])), [layout]);
   const linkById = useMemo(() => new Map(layout?.links.map((l) => [l.id, l])), [layout]);
@@ -233,7 +257,11 @@ export function SankeyView(props: SankeyViewProps) {
         data-at-end={pan.atEnd}
       >
         <div className="pl-sankey-scroll" ref={scroller} data-testid="sankey-scroll">
-          <div className="pl-sankey-plot" ref={wrapper}>
+          <div
+            className="pl-sankey-plot"
+            ref={wrapper}
+            style={minWidth > 0 ? { minWidth } : undefined}
+          >
             {useCanvas && scene && <LinksCanvas ref={canvas} scene={scene} />}
             <SankeySvg
               scene={scene ?? { width, height, headers: [], links: [], nodes: [] }}
@@ -274,16 +302,17 @@ export function SankeyView(props: SankeyViewProps) {
             {message && <p className="pl-empty">{message}</p>}
           </div>
         </div>
+        <SankeyEnds scene={scene} type={layout?.type} scroller={scroller} />
         {pan.pans && !pan.atEnd && (
           <span className="pl-pan-badge" aria-hidden="true">
-            swipe ⇆
+            scroll ⇆
           </span>
         )}
       </div>
       {pan.pans && (
         <p className="pl-pan-hint" data-testid="sankey-pan-hint">
-          The diagram is wider than the screen: swipe it sideways to see every layer, from the pixel
-          to the class.
+          The diagram is wider than its frame: swipe it sideways to see every layer (or Shift +
+          wheel, or Tab through its boxes); the pixel and the class stay at its edges.
         </p>
       )}
       {graph && !graph.empty && (

@@ -24,42 +24,46 @@ export function TopChains({ result, graph, active, onActiveChange, limit = 5 }: 
   if (chains.length === 0) return null;
   const columns = chains[0]?.steps.map((s) => s.column) ?? [];
   return (
-    <table className="pl-chains" data-testid="sankey-chains">
-      <caption>
-        Largest pathways: one map per layer, found by <Term id="beamSearch" /> (width{' '}
-        {result.beamWidth}), so larger ones may be missed. A flow is the pathway’s own signed
-        contribution; with all the others it adds up to the total, {formatSigned(graph.relevance)}.
-        Hover a row to see it in the diagram.
-      </caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-          <th scope="col">flow</th>
-        </tr>
-      </thead>
-      <tbody onMouseLeave={() => onActiveChange(null)}>
-        {chains.map((c) => (
-          <tr
-            key={c.index}
-            tabIndex={0}
-            data-active={active === c.index || undefined}
-            onMouseEnter={() => onActiveChange(c.index)}
-            onFocus={() => onActiveChange(c.index)}
-            onBlur={() => onActiveChange(null)}
-          >
-            {c.steps.map((s) => (
-              <td key={s.column} title={s.text}>
-                {s.inOther ? `${s.channel} (other)` : s.channel}
-              </td>
+    // A deep network's chain has a step per layer (21 for VGG-16): the table scrolls sideways in
+    // its own box, keyboard-reachable, instead of widening the page.
+    <div className="pl-chains-scroll" tabIndex={0} role="region" aria-label="Largest pathways">
+      <table className="pl-chains" data-testid="sankey-chains">
+        <caption>
+          Largest pathways: one map per layer, found by <Term id="beamSearch" /> (width{' '}
+          {result.beamWidth}), so larger ones may be missed. A flow is the pathway’s own signed
+          contribution; with all the others it adds up to the total, {formatSigned(graph.relevance)}
+          . Hover a row to see it in the diagram.
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
             ))}
-            <td className={c.flow < 0 ? 'pl-negative' : 'pl-positive'}>{formatSigned(c.flow)}</td>
+            <th scope="col">flow</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody onMouseLeave={() => onActiveChange(null)}>
+          {chains.map((c) => (
+            <tr
+              key={c.index}
+              tabIndex={0}
+              data-active={active === c.index || undefined}
+              onMouseEnter={() => onActiveChange(c.index)}
+              onFocus={() => onActiveChange(c.index)}
+              onBlur={() => onActiveChange(null)}
+            >
+              {c.steps.map((s) => (
+                <td key={s.column} title={s.text}>
+                  {s.inOther ? `${s.channel} (other)` : s.channel}
+                </td>
+              ))}
+              <td className={c.flow < 0 ? 'pl-negative' : 'pl-positive'}>{formatSigned(c.flow)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

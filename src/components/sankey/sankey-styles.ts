@@ -10,11 +10,15 @@ const SANKEY_CSS = `
 .pl-sankey canvas { position: absolute; left: 0; top: 0; pointer-events: none; }
 .pl-sankey .pl-sankey-plot { position: relative; }
 .pl-sankey .pl-sankey-pan { position: relative; }
+.pl-sankey .pl-sankey-scroll { overflow-x: auto; overflow-y: hidden; overscroll-behavior-x: contain; }
+.pl-sankey .pl-sankey-end { position: absolute; top: 0; z-index: 2; pointer-events: none; background: rgba(255, 255, 255, 0.94); }
+.pl-sankey .pl-sankey-end-start { left: 0; box-shadow: 4px 0 6px -4px rgba(31, 35, 40, 0.35); }
+.pl-sankey .pl-sankey-end-end { right: 0; box-shadow: -4px 0 6px -4px rgba(31, 35, 40, 0.35); }
 .pl-sankey .pl-sankey-pan[data-pans='true']::before, .pl-sankey .pl-sankey-pan[data-pans='true']::after { content: ''; position: absolute; top: 0; bottom: 0; width: 18px; pointer-events: none; z-index: 1; transition: opacity 150ms; }
 .pl-sankey .pl-sankey-pan[data-pans='true']::before { left: 0; background: linear-gradient(to right, rgba(31, 35, 40, 0.22), rgba(31, 35, 40, 0)); }
 .pl-sankey .pl-sankey-pan[data-pans='true']::after { right: 0; background: linear-gradient(to left, rgba(31, 35, 40, 0.22), rgba(31, 35, 40, 0)); }
 .pl-sankey .pl-sankey-pan[data-at-start='true']::before, .pl-sankey .pl-sankey-pan[data-at-end='true']::after { opacity: 0; }
-.pl-sankey .pl-pan-badge { position: absolute; top: 2px; right: 6px; z-index: 2; padding: 1px 8px; border-radius: 999px; background: #1f2328; color: #ffffff; font-size: 12px; font-weight: 600; pointer-events: none; opacity: 0.85; }
+.pl-sankey .pl-pan-badge { position: absolute; bottom: 4px; right: 6px; z-index: 2; padding: 1px 8px; border-radius: 999px; background: #1f2328; color: #ffffff; font-size: 12px; font-weight: 600; pointer-events: none; opacity: 0.85; }
 .pl-sankey .pl-pan-hint { margin: 4px 0 0; font-size: 13px; color: #57606a; }
 .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: opacity 220ms ease, fill-opacity 220ms ease; }
 .pl-sankey [data-node-id] { cursor: pointer; outline: none; }
@@ -37,6 +41,7 @@ const SANKEY_CSS = `
 .pl-pathway-panel .pl-sankey { transition: opacity 200ms ease; }
 .pl-pathway-panel[aria-busy='true'] .pl-sankey { opacity: 0.55; }
 .pl-query-error { color: #a40e26; font-size: 13px; }
+.pl-chains-scroll { max-width: 100%; overflow-x: auto; }
 .pl-chains { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin: 8px 0; }
 .pl-chains caption { text-align: left; color: #57606a; padding-bottom: 4px; caption-side: top; }
 .pl-chains th, .pl-chains td { padding: 2px 8px; text-align: right; }

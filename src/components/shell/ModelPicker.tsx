@@ -1,36 +1,81 @@
-import { MODEL_REGISTRY } from '../../model/registry';
+import {
+  DATASET_REGISTRY,
+  modelEntry,
+  modelFor,
+  NETWORK_REGISTRY,
+  type DatasetId,
+  type NetworkId,
+} from '../../model/registry';
 import { useAppState } from '../../state/store';
 
-/** Built-in models as a segmented radio group; a custom model from the link shows as a chip. */
-export function ModelPicker() {
-  const modelId = useAppState((s) => s.modelId);
-  const custom = useAppState((s) => s.customModelUrl);
-  const selectModel = useAppState((s) => s.selectModel);
+interface SegmentsProps<Id extends string> {
+  legend: string;
+  name: string;
+  testId: string;
+  entries: readonly { id: Id; label: string; description: string }[];
+  checked: Id | null;
+  onSelect: (id: Id) => void;
+}
+
+/** One segmented radio group (a visually hidden legend names it for screen readers). */
+function Segments<Id extends string>(props: SegmentsProps<Id>) {
   return (
-    <fieldset className="model-picker" data-testid="model-picker">
-      <legend className="visually-hidden">Model</legend>
-      {MODEL_REGISTRY.map((entry) => (
+    <fieldset className="model-picker" data-testid={props.testId}>
+      <legend className="visually-hidden">{props.legend}</legend>
+      {props.entries.map((entry) => (
         <label
           key={entry.id}
           className="segment"
           title={entry.description}
-          data-checked={custom === null && entry.id === modelId}
+          data-checked={entry.id === props.checked}
         >
           <input
             type="radio"
-            name="model"
+            name={props.name}
             value={entry.id}
-            checked={custom === null && entry.id === modelId}
-            onChange={() => selectModel(entry.id)}
+            checked={entry.id === props.checked}
+            onChange={() => props.onSelect(entry.id)}
           />
           {entry.label}
         </label>
       ))}
-      {custom !== null && (
+    </fieldset>
+  );
+}
+
+/**
+ * The built-in models as two choices, the dataset and the network (every pair is a shipped
+ * model, src/model/registry.ts); a custom model from the link shows as a chip instead.
+ */
+export function ModelPicker() {
+  const modelId = useAppState((s) => s.modelId);
+  const custom = useAppState((s) => s.customModelUrl);
+  const selectModel = useAppState((s) => s.selectModel);
+  const current = modelEntry(modelId);
+  const builtIn = custom === null;
+  return (
+    <span className="model-pickers" data-testid="model-picker">
+      <Segments<DatasetId>
+        legend="Dataset"
+        name="dataset"
+        testId="dataset-picker"
+        entries={DATASET_REGISTRY}
+        checked={builtIn ? current.dataset : null}
+        onSelect={(dataset) => selectModel(modelFor(dataset, current.network))}
+      />
+      <Segments<NetworkId>
+        legend="Network"
+        name="network"
+        testId="network-picker"
+        entries={NETWORK_REGISTRY}
+        checked={builtIn ? current.network : null}
+        onSelect={(network) => selectModel(modelFor(current.dataset, network))}
+      />
+      {!builtIn && (
         <span className="segment segment-custom" data-checked="true" title={custom}>
           Custom model
         </span>
       )}
-    </fieldset>
+    </span>
   );
 }
