@@ -53,7 +53,8 @@ export const NETWORK_REGISTRY: readonly NetworkEntry[] = [
   {
     id: 'vgg16',
     label: 'VGG-16',
-    description: "The paper's network: 13 convs in 5 blocks (⅛ width: 8–64 maps), 21 pathway layers",
+    description:
+      "The paper's network: 13 convs in 5 blocks (⅛ width: 8–64 maps), 21 pathway layers",
   },
 ];
 
