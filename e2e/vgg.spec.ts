@@ -151,3 +151,43 @@ test.describe('VGG-16 in a lecture at 1280×720', () => {
     await page.screenshot({ path: 'test-results/e2e/vgg-lecture.png' });
   });
 });
+
+test('VGG-16 in the Analyses area: cached importance, a cancellable long run, an attack', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const app = new PathwayPage(page);
+  await app.open({ model: 'vgg-mnist', an: 'importance' });
+  await app.waitForModel();
+  await expect(page.getByTestId('importance-source')).toHaveAttribute('data-origin', 'cache');
+  // One card per ablated layer: 13 convs, 5 pools, 2 hidden dense layers.
+  await expect(page.locator('.an-card')).toHaveCount(20);
+
+  await page
+    .getByTestId('analyses')
+    .getByRole('tab', { name: /^Consistency/ })
+    .click();
+  const status = page.getByTestId('run-sampleSet');
+  await page.getByTestId('per-class').selectOption('50');
+  await page.getByTestId('sample-set-run').click();
+  await expect(status).toHaveAttribute('data-status', 'running');
+  await expect(status.locator('progress')).toBeVisible();
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
+  await page.getByTestId('per-class').selectOption('10');
+  await page.getByTestId('sample-set-run').click();
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  // A row per pathway layer: 13 convs, 5 pools, 2 hidden dense layers and the logits.
+  await expect(page.getByTestId('consistency-table').locator('tbody tr')).toHaveCount(21);
+
+  await page
+    .getByTestId('analyses')
+    .getByRole('tab', { name: /^Adversarial/ })
+    .click();
+  await expect(page.getByTestId('run-attack')).toHaveAttribute('data-status', 'done', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('attack-attacked')).toBeVisible();
+  await page.getByTestId('analyses').scrollIntoViewIfNeeded();
+  await page.getByTestId('analyses').screenshot({ path: 'test-results/e2e/vgg-analyses.png' });
+});
