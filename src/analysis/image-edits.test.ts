@@ -73,19 +73,26 @@ describe('movementAnalysis', () => {
     expect(Math.max(...pooled.map((l) => l.pixelSizeChange))).toBeGreaterThan(1e-3);
   });
 
-  it('knows the strides of the shipped layer shapes', () => {
-    expect(
-      layerStride(
-        { height: 28, width: 28 },
-        { index: 0, name: 'p', kind: 'pool', height: 7, width: 7, channels: 2 },
-      ),
-    ).toBe(4);
-    expect(
-      layerStride(
-        { height: 28, width: 28 },
-        { index: 0, name: 'd', kind: 'dense', height: 1, width: 1, channels: 2 },
-      ),
-    ).toBeNull();
+  it('knows the strides from the network: products of conv and pool strides, none for dense', () => {
+    const strides = net.layers.map((_, l) => layerStride(net, l));
+    const expected: Array<number | null> = [];
+    let total = 1;
+    for (const layer of net.layers) {
+      if (layer.kind === 'conv' || layer.kind === 'pool')
+        expected.push((total *= layer.strides[0]));
+      else expected.push(null);
+    }
+    expect(strides).toEqual(expected);
+    expect(strides.some((s) => s !== null && s > 1)).toBe(true);
+    // A padded first layer (VGG-16: 28×28 read as 32×32) keeps stride 1 where the sizes say 28/32.
+    const padded = {
+      layers: [
+        { kind: 'conv', strides: [1, 1] },
+        { kind: 'pool', strides: [2, 2] },
+        { kind: 'dense', strides: undefined },
+      ],
+    } as unknown as Parameters<typeof layerStride>[0];
+    expect([0, 1, 2].map((l) => layerStride(padded, l))).toEqual([1, 2, null]);
   });
 });
 

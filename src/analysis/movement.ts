@@ -6,6 +6,7 @@
 import {
   fullDiffusion,
   type Network,
+  type NetworkSpec,
   type PathwayLayerInfo,
   type StatisticsOptions,
 } from '../pathways';
@@ -40,13 +41,21 @@ export interface MovementResult {
   layers: LayerMovement[];
 }
 
-export function layerStride(
-  input: { height: number; width: number },
-  info: PathwayLayerInfo,
-): number | null {
-  if (info.kind === 'dense' || info.kind === 'logits') return null;
-  const s = input.height / info.height;
-  return Number.isInteger(s) && input.width / info.width === s ? s : null;
+/**
+ * Total stride of pathway layer `l` with respect to the input: the product of the conv and pool
+ * strides up to it (1, 2, 4, …), from the network itself rather than the ratio of the map sizes,
+ * which is wrong where padding changes a size (the VGG-16 models' first conv sees the 28×28
+ * image padded to 32×32: stride 1, not 28/32). Null for dense layers and unequal strides.
+ */
+export function layerStride(net: Pick<NetworkSpec, 'layers'>, l: number): number | null {
+  let stride = 1;
+  for (const layer of net.layers.slice(0, l + 1)) {
+    if (layer.kind !== 'conv' && layer.kind !== 'pool') return null;
+    const [sh, sw] = layer.strides;
+    if (sh !== sw) return null;
+    stride *= sh;
+  }
+  return stride;
 }
 
 /** map moved by (dy, dx) cells with zero fill; H×W×C NHWC. */
@@ -110,7 +119,7 @@ export async function movementAnalysis(
         den += Math.abs(x);
       }
     });
-    const stride = layerStride(net.input, info);
+    const stride = layerStride(net, l);
     let mapShiftError: number | null = null;
     if (dA && dB && stride !== null && dx % stride === 0 && dy % stride === 0) {
       const expected = moveMap(dA[l]!, info.height, info.width, C, dy / stride, dx / stride);
