@@ -11,10 +11,14 @@ import { deriveSeed, mulberry32, sampleWithoutReplacement, type ImageSet } from 
 import { defaultConfig, type ReproductionConfig } from '../src/analysis/report/config';
 import { reportFigures } from '../src/analysis/report/figures';
 import { reportMarkdown } from '../src/analysis/report/markdown';
+import { comparisonMarkdown } from './lib/reproduction-comparison';
 import { runReproduction } from '../src/analysis/report/pipeline';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/model/registry';
 import { loadDataset, type Dataset } from '../training/data';
 import { initNodeBackend, loadModelFromDir, readModelCard } from '../training/lib/node-model';
+
+/** Written next to the reports after each run (scripts/lib/reproduction-comparison.ts). */
+export const COMPARISON_FILE = 'reproduction-small-vs-vgg.md';
 
 export interface ReproduceArgs {
   model: ModelId;
@@ -53,6 +57,7 @@ ${USAGE}
                           public/models/<model>/importance.json; with --out: none)
   --backend wasm|cpu      TensorFlow.js backend (default wasm)
   --quiet                 no progress on stderr
+  --compare-only          only rewrite DIR/reproduction-small-vs-vgg.md from the reports there
   --help                  this text
 `;
 
@@ -235,6 +240,8 @@ export async function reproduce(
     });
     const markdownPath = join(args.out, `reproduction-${args.model}.md`);
     writeFileSync(markdownPath, markdown);
+    // The small-vs-VGG table follows the reports in the same folder (a missing one: "not run").
+    writeFileSync(join(args.out, COMPARISON_FILE), `${comparisonMarkdown(args.out)}\n`);
     if (args.importance) {
       // Six significant digits are plenty for a ranking cache and keep the shipped file small.
       const round = (_key: string, value: unknown) =>
@@ -261,6 +268,14 @@ const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href :
 if (import.meta.url === invoked) {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     process.stdout.write(HELP);
+    process.exit(0);
+  }
+  // Only the small-vs-VGG table, from the reports already in docs/ (or --out DIR).
+  if (process.argv.includes('--compare-only')) {
+    const i = process.argv.indexOf('--out');
+    const dir = i > 0 ? (process.argv[i + 1] ?? 'docs') : 'docs';
+    writeFileSync(join(dir, COMPARISON_FILE), `${comparisonMarkdown(dir)}\n`);
+    process.stderr.write(`wrote ${join(dir, COMPARISON_FILE)}\n`);
     process.exit(0);
   }
   try {
