@@ -41,7 +41,8 @@ async function main(options: CliOptions): Promise<string> {
   const model = await loadShippedModel(options.model);
   const net = buildNetwork(model);
   const { height: H, width: W } = net.input;
-  const set = readSampleSet(options.model);
+  // The VGG-16 models read their dataset's gallery.
+  const set = readSampleSet(options.model.replace(/^vgg-/, '') as 'mnist' | 'fashion');
   let image: Float32Array;
   const source: Partial<Source> = { model: options.model, classNames: set.classNames };
   if (options.image !== null) {

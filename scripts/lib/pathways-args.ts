@@ -18,7 +18,7 @@ What (one of):
                         portion-hot codes and the relevance map of every class
 
 Options:
-  --model mnist|fashion  shipped model (default mnist)
+  --model ID             shipped model: mnist (default), fashion, vgg-mnist, vgg-fashion
   --class K              class for flows and chains (default: the prediction)
   --measure signed|positive|l1   size measure shown and counted (default positive)
   --beam W               beam width of the chain search (default 16; chains are approximate)
@@ -32,7 +32,7 @@ Options:
 Exit status: 0 ok, 1 runtime error, 2 bad arguments (one line on stderr).`;
 
 export interface CliOptions {
-  model: 'mnist' | 'fashion';
+  model: 'mnist' | 'fashion' | 'vgg-mnist' | 'vgg-fashion';
   sample: number | null;
   image: string | null;
   fit: 'mnist' | 'contain';
@@ -137,7 +137,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       }
       switch (arg) {
         case '--model':
-          o.model = oneOf(arg, value, ['mnist', 'fashion'] as const);
+          o.model = oneOf(arg, value, ['mnist', 'fashion', 'vgg-mnist', 'vgg-fashion'] as const);
           break;
         case '--sample':
           o.sample = int(arg, value, 0);
