@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_COLUMN_PITCH, minPlotWidth, scrollToShow } from './column-pitch';
+import { FIT_COLUMNS, MIN_COLUMN_PITCH, minPlotWidth, scrollToShow } from './column-pitch';
 
 describe('minPlotWidth', () => {
   const margin = { left: 104, right: 128 };
-  it('keeps the small model (7 columns) within a desktop panel', () => {
-    // The main view's panel is ~690 px wide at a 1400 px window: no panning there.
-    expect(minPlotWidth(7, margin, 12)).toBeLessThanOrEqual(700);
+  it('leaves the small model (7 columns) to fit its frame, even a 600 px embed', () => {
+    expect(minPlotWidth(7, margin, 12)).toBe(0);
+    expect(minPlotWidth(FIT_COLUMNS, margin, 12)).toBe(0);
   });
   it('gives every gap of a 17-column VGG-16 Sankey at least the pitch', () => {
     const w = minPlotWidth(17, margin, 12);
@@ -13,6 +13,9 @@ describe('minPlotWidth', () => {
   });
   it('needs no width for one column', () => {
     expect(minPlotWidth(1, margin, 12)).toBe(0);
+  });
+  it('grows with the pitch (lecture type)', () => {
+    expect(minPlotWidth(17, margin, 12, 101)).toBeGreaterThan(minPlotWidth(17, margin, 12));
   });
 });
 

@@ -7,8 +7,15 @@
 export const MIN_COLUMN_PITCH = 76;
 
 /**
+ * Up to this many columns the plot fits its frame as before (the small model's 7, in a 600 px
+ * embed or on a phone, whose own 680 px minimum is app.css's); more columns keep the pitch.
+ */
+export const FIT_COLUMNS = 9;
+
+/**
  * The plot width under which the columns would come closer than `pitch`: the gaps between the
- * columns plus the side margins (the pixel's and the class's labels) and one box.
+ * columns plus the side margins (the pixel's and the class's labels) and one box; 0 (no minimum)
+ * for up to FIT_COLUMNS columns.
  */
 export function minPlotWidth(
   columnCount: number,
@@ -16,7 +23,7 @@ export function minPlotWidth(
   nodeWidth: number,
   pitch: number = MIN_COLUMN_PITCH,
 ): number {
-  if (columnCount <= 1) return 0;
+  if (columnCount <= FIT_COLUMNS) return 0;
   return Math.ceil((columnCount - 1) * pitch + margin.left + margin.right + nodeWidth);
 }
 
