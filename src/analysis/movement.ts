@@ -3,13 +3,7 @@
 // per-map pathway sizes stay the same; exactly so (up to float rounding) when the shift is a
 // multiple of the layer's total pool stride and the object stays clear of the border, where zero
 // padding breaks equivariance. Dense layers are not equivariant: their sizes may change.
-import {
-  fullDiffusion,
-  type Network,
-  type NetworkSpec,
-  type PathwayLayerInfo,
-  type StatisticsOptions,
-} from '../pathways';
+import { fullDiffusion, type Network, type NetworkSpec, type StatisticsOptions } from '../pathways';
 import { shiftImage } from './images';
 import { analyseImage } from './profile';
 import { relativeL1 } from './statistics';
