@@ -13,6 +13,8 @@ export const PERF_MARKS = {
 export interface PerfMarkDetail {
   pixels: string;
   classIndex: number;
+  /** On query-answered: the request's timings, epoch ms (src/worker/client.ts, RequestTiming). */
+  timing?: Record<string, number | undefined>;
 }
 
 export function markLatest(name: string, detail: PerfMarkDetail): void {

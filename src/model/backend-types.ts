@@ -41,4 +41,6 @@ export interface BackendInfo {
   /** A sentence for the user when a forced or expected backend could not be used; else null. */
   fallbackNotice: string | null;
   adapter: AdapterReport | null;
+  /** The WASM backend's threads (present when `name` is 'wasm'): how many, and why only one. */
+  wasm?: { threads: number; reason: string | null };
 }

@@ -263,3 +263,19 @@ describe('WorkerClient', () => {
     });
   });
 });
+
+describe('WorkerClient timings', () => {
+  it("reports a request's life: sent, the worker's timings, answered", async () => {
+    const { client, worker } = setup();
+    const timings: unknown[] = [];
+    const p = client.request('predict', { image: image() }, { onTiming: (t) => timings.push(t) });
+    const req = worker().lastRequest();
+    const timing = { received: 1, started: 2, finished: 3 };
+    worker().send({ type: 'result', id: req.id, op: 'predict', result: prediction, timing });
+    await p;
+    expect(timings).toHaveLength(1);
+    const t = timings[0] as Record<string, number>;
+    expect(t).toMatchObject(timing);
+    expect(t.answered).toBeGreaterThanOrEqual(t.sent!);
+  });
+});

@@ -8,7 +8,8 @@ import {
   TimeoutError,
   WorkerCrashedError,
 } from './errors';
-import type { FromWorker, OpName, ParamsOf, ResultOf, ToWorker } from './protocol';
+import { epochNow } from './clock';
+import type { FromWorker, OpName, ParamsOf, ResultOf, ToWorker, WorkerTiming } from './protocol';
 
 /** The part of a Worker the client uses; the fake worker in tests and the fallback implement it. */
 export interface WorkerLike {
@@ -41,6 +42,18 @@ export interface RequestOptions {
    * that reports progress between steps sets the longest step it may take.
    */
   stallMs?: number;
+  /** Called with the request's timings just before its promise resolves (benchmarks). */
+  onTiming?: (timing: RequestTiming) => void;
+}
+
+/**
+ * A request's life in epoch milliseconds (clock.ts): posted here (`sent`), in the worker
+ * (`received`, `started`, `finished`; absent when a worker does not report them) and its answer
+ * back on this thread (`answered`).
+ */
+export interface RequestTiming extends Partial<WorkerTiming> {
+  sent: number;
+  answered: number;
 }
 
 /** Silence that marks a worker as dead or hung while quick requests wait (heartbeat: 1 s). */
@@ -76,6 +89,8 @@ interface Pending {
   timer: ReturnType<typeof setTimeout> | null;
   replay: boolean;
   stallMs: number;
+  sent: number;
+  onTiming?: (timing: RequestTiming) => void;
 }
 
 interface ReplayEntry {
@@ -241,6 +256,8 @@ export class WorkerClient {
         timer: null,
         replay: options.replay === true,
         stallMs: options.stallMs ?? DEFAULT_STALL_MS,
+        sent: epochNow(),
+        onTiming: options.onTiming,
       };
       if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
         pending.timer = setTimeout(() => this.onTimeout(pending, timeoutMs), timeoutMs);
@@ -338,6 +355,7 @@ export class WorkerClient {
         pending.onProgress?.(message.fraction, message.label);
         return;
       case 'result':
+        pending.onTiming?.({ ...message.timing, sent: pending.sent, answered: epochNow() });
         this.settle(pending, { value: message.result });
         return;
       case 'error':

@@ -1,9 +1,12 @@
 // The worker's message loop: runs requests one at a time (TensorFlow.js work is serial anyway),
 // drops or stops work that a newer request on the same channel superseded, and posts results
-// with their typed-array buffers transferred. Shared by the worker and the main-thread fallback.
+// with their typed-array buffers transferred. Every result carries when its request was received,
+// started and finished (protocol.ts, WorkerTiming). Shared by the worker and the main-thread
+// fallback.
+import { epochNow } from './clock';
 import { serializeError } from './errors';
 import type { HandlerContext, Handlers } from './handler-types';
-import type { FromWorker, RequestMessage, ToWorker } from './protocol';
+import type { FromWorker, RequestMessage, ToWorker, WorkerTiming } from './protocol';
 import { collectTransferables } from './transfer';
 
 export type Post = (message: FromWorker, transfer: Transferable[]) => void;
@@ -11,6 +14,7 @@ export type Post = (message: FromWorker, transfer: Transferable[]) => void;
 interface Job {
   request: RequestMessage;
   controller: AbortController;
+  received: number;
 }
 
 export interface Dispatcher {
@@ -19,7 +23,11 @@ export interface Dispatcher {
   idle(): Promise<void>;
 }
 
-export function createDispatcher(handlers: Handlers, post: Post): Dispatcher {
+export function createDispatcher(
+  handlers: Handlers,
+  post: Post,
+  now: () => number = epochNow,
+): Dispatcher {
   const queue: Job[] = [];
   let running: Job | null = null;
   let idleWaiters: Array<() => void> = [];
@@ -39,6 +47,7 @@ export function createDispatcher(handlers: Handlers, post: Post): Dispatcher {
 
   async function runJob(job: Job): Promise<void> {
     const { request, controller } = job;
+    const started = now();
     const ctx: HandlerContext = {
       signal: controller.signal,
       progress(fraction, label) {
@@ -55,7 +64,14 @@ export function createDispatcher(handlers: Handlers, post: Post): Dispatcher {
         post({ type: 'cancelled', id: request.id }, []);
         return;
       }
-      const message = { type: 'result', id: request.id, op: request.op, result } as FromWorker;
+      const timing: WorkerTiming = { received: job.received, started, finished: now() };
+      const message = {
+        type: 'result',
+        id: request.id,
+        op: request.op,
+        result,
+        timing,
+      } as FromWorker;
       post(message, collectTransferables(result));
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id: request.id }, []);
@@ -85,7 +101,7 @@ export function createDispatcher(handlers: Handlers, post: Post): Dispatcher {
       const sameChannel = (job: Job) => job.request.channel === message.channel;
       dropQueued(sameChannel);
       abortRunning(sameChannel);
-      queue.push({ request: message, controller: new AbortController() });
+      queue.push({ request: message, controller: new AbortController(), received: now() });
       void pump();
     },
     idle() {

@@ -3,6 +3,7 @@
 // handler in handlers.ts. Everything is plain data; typed arrays travel with their buffers
 // transferred (results always; requests when the caller passes `transfer`).
 import type { BackendInfo, BackendRequest } from '../model/backend-types';
+import type { WasmThreadsRequest } from '../model/wasm-threads';
 import type { ModelSummary, Prediction } from '../model/summary-types';
 import type { AnalysisOperations } from './analysis-protocol';
 import type {
@@ -15,6 +16,8 @@ import type {
 
 export interface InitParams {
   backend: BackendRequest;
+  /** WASM threads (default 'auto': threaded where the page is cross-origin isolated). */
+  wasmThreads?: WasmThreadsRequest;
 }
 
 export interface LoadModelParams {
@@ -97,8 +100,25 @@ export interface SerializedError {
   message: string;
 }
 
+/**
+ * When the worker received, started and finished a request, in milliseconds since the epoch
+ * (`performance.timeOrigin + performance.now()`, comparable across the page and its workers).
+ * Sent with every result: the UI benchmark splits a click's wait with it (scripts/bench-ui.ts).
+ */
+export interface WorkerTiming {
+  received: number;
+  started: number;
+  finished: number;
+}
+
 export type ResultMessage = {
-  [K in OpName]: { type: 'result'; id: number; op: K; result: ResultOf<K> };
+  [K in OpName]: {
+    type: 'result';
+    id: number;
+    op: K;
+    result: ResultOf<K>;
+    timing?: WorkerTiming;
+  };
 }[OpName];
 
 export type FromWorker =

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../state/store';
 import type { AppState } from '../../state/types';
 import { SupersededError } from '../../worker/errors';
@@ -84,5 +84,49 @@ describe('watchKeyedRequest (newest wins)', () => {
     sent[2]!.answer.reject(new Error('engine failed'));
     await settle();
     expect(errors).toEqual(['engine failed']);
+  });
+});
+
+describe('watchKeyedRequest (busy delay)', () => {
+  function watchDelayed() {
+    const store = createAppStore();
+    const answers: Array<ReturnType<typeof deferred<string>>> = [];
+    let pending = 0;
+    watchKeyedRequest<string>(store, {
+      keyOf: (s) => (s.targetClass === null ? null : `class ${s.targetClass}`),
+      send: () => {
+        const answer = deferred<string>();
+        answers.push(answer);
+        return answer.promise;
+      },
+      onResult: () => undefined,
+      onError: () => undefined,
+      onPending: () => (pending += 1),
+      pendingDelayMs: 100,
+    });
+    return { store, answers, pending: () => pending };
+  }
+
+  it('never marks a quick answer as pending', async () => {
+    vi.useFakeTimers();
+    const { store, answers, pending } = watchDelayed();
+    store.getState().setTargetClass(3);
+    answers[0]!.resolve('quick');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(pending()).toBe(0);
+    vi.useRealTimers();
+  });
+
+  it('marks a slow one once the delay has passed, and only the newest', async () => {
+    vi.useFakeTimers();
+    const { store, pending } = watchDelayed();
+    store.getState().setTargetClass(3);
+    await vi.advanceTimersByTimeAsync(50);
+    store.getState().setTargetClass(5);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(pending()).toBe(1);
+    vi.useRealTimers();
   });
 });

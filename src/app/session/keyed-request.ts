@@ -23,16 +23,31 @@ export interface KeyedRequest<T> {
   onError(message: string): void;
   /** Marks the view as waiting; runs after sending (see below). */
   onPending(): void;
+  /**
+   * Calls onPending only once the answer has taken this long (default 0: at once). A quick answer
+   * then never marks the view as busy: no dimming that is undone a few milliseconds later, whose
+   * restyle and compositing would hold up the very frame that shows the answer.
+   */
+  pendingDelayMs?: number;
 }
 
 export function watchKeyedRequest<T>(store: AppStore, spec: KeyedRequest<T>): Refreshable {
   let lastKey: string | null = null;
+  let pendingTimer: ReturnType<typeof setTimeout> | null = null;
+  const delay = spec.pendingDelayMs ?? 0;
+
+  const clearPendingTimer = () => {
+    if (pendingTimer !== null) clearTimeout(pendingTimer);
+    pendingTimer = null;
+  };
 
   const run = () => {
     const state = store.getState();
     const key = spec.keyOf(state);
     if (key === null || key === lastKey) return;
     lastKey = key;
+    clearPendingTimer();
+    let settled = false;
     const stillCurrent = () => spec.keyOf(store.getState()) === key;
     void spec
       .send(state)
@@ -42,16 +57,30 @@ export function watchKeyedRequest<T>(store: AppStore, spec: KeyedRequest<T>): Re
       .catch((error: Error) => {
         if (isSuperseded(error) || error instanceof WorkerCrashedError) return;
         if (stillCurrent()) spec.onError(error.message);
+      })
+      .finally(() => {
+        settled = true;
+        if (lastKey === key) clearPendingTimer();
       });
     // After sending: patching first would run the other subscribers, and their requests would
     // queue ahead of this one on the serial worker.
-    spec.onPending();
+    if (delay <= 0) {
+      spec.onPending();
+      return;
+    }
+    pendingTimer = setTimeout(() => {
+      pendingTimer = null;
+      if (!settled && lastKey === key) spec.onPending();
+    }, delay);
   };
 
   const unsubscribe = store.subscribe(run);
   run();
   return {
-    stop: unsubscribe,
+    stop() {
+      clearPendingTimer();
+      unsubscribe();
+    },
     refresh() {
       lastKey = null;
       run();
