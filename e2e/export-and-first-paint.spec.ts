@@ -1,17 +1,9 @@
 // Exports are real files that match the figure (SVG that parses, PNG at 2×, JSON that balances),
 // and the first paint shows the shipped precomputed example before the model has loaded.
-import { expect, test, type Download } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { balanceProblems, download, type ExportedSankey } from './fixtures/exported-sankey';
 import { flowsClose, GRID, MNIST_COLUMNS, PathwayPage } from './pages/pathway-page';
-
-async function download(app: PathwayPage, kind: 'SVG' | 'PNG' | 'JSON'): Promise<Buffer> {
-  const waiting = app.page.waitForEvent('download');
-  await app.page.getByTestId('sankey-export').getByRole('button', { name: kind }).click();
-  const file: Download = await waiting;
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^pathways-.*\\.${kind.toLowerCase()}$`));
-  return readFile((await file.path()) ?? '');
-}
 
 test('SVG, PNG and JSON exports are valid and describe the drawn Sankey', async ({ page }) => {
   const app = new PathwayPage(page);
@@ -57,85 +49,6 @@ test('SVG, PNG and JSON exports are valid and describe the drawn Sankey', async 
 });
 
 /** The parts of the JSON export (src/layout/export-data.ts) that the balance check reads. */
-interface ExportedLink {
-  source: string;
-  target: string;
-  flow: number;
-  members: number;
-}
-interface ExportedSankey {
-  pixels: number[];
-  classIndex: number;
-  relevance: number;
-  columns: Array<{ id: string; kind: string }>;
-  nodes: Array<{
-    id: string;
-    column: number;
-    kind: string;
-    members: number[];
-    flow: number;
-    inFlow: number;
-    outFlow: number;
-    hiddenIn: number;
-    hiddenOut: number;
-  }>;
-  links: ExportedLink[];
-  hiddenLinks: ExportedLink[];
-}
-
-// The engine's flows are float32 (≈1e-7 relative); sums over a column stay well inside this.
-const TOL = 1e-5;
-
-/**
- * Recomputes the balance from the file alone, trusting none of its summary numbers: each node's
- * in- and outflow are sums of the links (drawn, and pruned ones from hiddenLinks) that touch it,
- * the pixel's inflow and the class's outflow are their node flow, and every column and every gap
- * between columns carries R_c(p). "other" nodes are ordinary nodes here (their links are the
- * exact sums of their members'). Returns what does not hold, as text.
- */
-function balanceProblems(json: ExportedSankey, total: number): string[] {
-  const problems: string[] = [];
-  const off = (a: number, b: number) => Math.abs(a - b) > TOL * Math.max(1, Math.abs(b));
-  const byId = new Map(json.nodes.map((n) => [n.id, n]));
-  const all = [
-    ...json.links.map((l) => ({ ...l, drawn: true })),
-    ...json.hiddenLinks.map((l) => ({ ...l, drawn: false })),
-  ];
-  const last = json.columns.length - 1;
-  for (const l of all) {
-    const s = byId.get(l.source);
-    const t = byId.get(l.target);
-    if (!s || !t) problems.push(`link ${l.source}->${l.target} has an endpoint not in nodes`);
-    else if (t.column !== s.column + 1)
-      problems.push(`link ${l.source}->${l.target} skips a column`);
-  }
-  for (const n of json.nodes) {
-    const sum = (side: 'source' | 'target', drawn?: boolean) =>
-      all
-        .filter((l) => l[side] === n.id && (drawn === undefined || l.drawn === drawn))
-        .reduce((acc, l) => acc + l.flow, 0);
-    const inSum = n.column === 0 ? n.flow : sum('target');
-    const outSum = n.column === last ? n.flow : sum('source');
-    if (off(inSum, outSum)) problems.push(`${n.id}: in ${inSum} ≠ out ${outSum}`);
-    if (off(inSum, n.flow)) problems.push(`${n.id}: in ${inSum} ≠ its flow ${n.flow}`);
-    // The node's own tallies say the same as its links.
-    if (n.column > 0 && off(sum('target', true), n.inFlow)) problems.push(`${n.id}: inFlow`);
-    if (n.column > 0 && off(sum('target', false), n.hiddenIn)) problems.push(`${n.id}: hiddenIn`);
-    if (n.column < last && off(sum('source', true), n.outFlow)) problems.push(`${n.id}: outFlow`);
-    if (n.column < last && off(sum('source', false), n.hiddenOut))
-      problems.push(`${n.id}: hiddenOut`);
-  }
-  json.columns.forEach((c, i) => {
-    const members = json.nodes.filter((n) => n.column === i).flatMap((n) => n.members);
-    if (new Set(members).size !== members.length) problems.push(`${c.id}: a map drawn twice`);
-    const nodes = json.nodes.filter((n) => n.column === i).reduce((acc, n) => acc + n.flow, 0);
-    if (off(nodes, total)) problems.push(`${c.id}: nodes carry ${nodes}, not R = ${total}`);
-    if (i === 0) return;
-    const gap = all.filter((l) => byId.get(l.target)?.column === i).reduce((a, l) => a + l.flow, 0);
-    if (off(gap, total)) problems.push(`links into ${c.id} carry ${gap}, not R = ${total}`);
-  });
-  return problems;
-}
 
 /** The class panel's "contribution of the selection" to a class, and its last digit's size. */
 async function shownContribution(app: PathwayPage, classIndex: number) {

@@ -2,6 +2,7 @@
 // through all 21 pathway layers (balanced at every box), the wide Sankey panning with its ends in
 // sight, lecture stepping to the last layer, and the feature maps paged with "Find a map".
 import { expect, test } from '@playwright/test';
+import { balanceProblems, download, type ExportedSankey } from './fixtures/exported-sankey';
 import { PathwayPage } from './pages/pathway-page';
 
 /** The VGG-16 model's Sankey columns, pools merged into their conv (the default). */
@@ -94,6 +95,42 @@ test('VGG-16 from the picker: a clicked pixel gets a balanced Sankey with every 
   await app.clickNode(node);
   await expect(app.sankey).toHaveAttribute('data-pinned', /^conv4_2:/);
   await expect(app.maps.getByText(/conv4_2 · map \d+/)).toBeVisible();
+});
+
+test('VGG-16: prune, export and the keyboard work as for the small model', async ({ page }) => {
+  const app = new PathwayPage(page);
+  await app.open({ model: 'vgg-mnist' });
+  await app.waitForModel();
+  await app.waitForLive();
+  const read = async () =>
+    JSON.parse((await download(app, 'JSON')).toString('utf8')) as ExportedSankey;
+  // The exported JSON balances on its own at every box of all 17 columns.
+  const topK = await read();
+  expect(topK.columns).toHaveLength(17);
+  expect(balanceProblems(topK, topK.relevance)).toEqual([]);
+  // Threshold pruning hides small links, and the file still balances with them listed.
+  await page.getByTestId('sankey-prune').getByRole('radio', { name: 'hide small links' }).check();
+  await expect(page.getByTestId('sankey-prune-effect')).toContainText(/[1-9]\d* links? hidden/);
+  const pruned = await read();
+  expect(pruned.hiddenLinks.length).toBeGreaterThan(0);
+  expect(balanceProblems(pruned, topK.relevance)).toEqual([]);
+  // SVG export: the whole diagram, wider than the panel shows.
+  const svg = (await download(app, 'SVG')).toString('utf8');
+  const width = Number(/<svg[^>]*width="([\d.]+)"/.exec(svg)?.[1]);
+  const frame = (await page.getByTestId('sankey-scroll').boundingBox())!;
+  expect(width).toBeGreaterThan(frame.width);
+  // Keyboard: the boxes are reachable and the arrow keys walk the columns; Enter pins.
+  const first = app.sankey.locator('[data-node-id][tabindex="0"]');
+  await first.focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+  expect(focused).toMatch(/^conv5_\d:|^conv4_\d:/);
+  await page.keyboard.press('Enter');
+  await expect(app.sankey).toHaveAttribute('data-pinned', focused!);
+  // The focused box was scrolled into view inside the panning frame.
+  const box = (await app.sankey.locator(`[data-node-id="${focused}"] .pl-node-box`).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(frame.x - 1);
+  expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
 });
 
 test('VGG-16: the feature maps page through 64 maps and find a map by number', async ({ page }) => {

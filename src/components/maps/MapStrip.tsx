@@ -3,7 +3,8 @@ import type { PathwayLayerInfo } from '../../pathways/types';
 import { divergingHex, maxAbs } from '../../lib/colors';
 import { mapDomains, thumbnailPx } from '../../lib/feature-maps';
 import { formatSigned } from '../../lib/format';
-import { channelPlane, paintOverlay } from '../../lib/raster';
+import { channelPlane, paintOverlay, type RgbaBuffer } from '../../lib/raster';
+import { useNearViewport } from './use-near-viewport';
 import { RasterCanvas } from './RasterCanvas';
 
 /** Thumbnails per page: a VGG-16 layer has 64 maps (512 at full width); a page stays one glance. */
@@ -82,7 +83,13 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
     buttons.current[k]?.focus();
   });
 
-  const pictures = useMemo(() => {
+  // Thumbnails are painted only on or near the screen; off it, the last pictures stay (they are
+  // repainted when the strip scrolls near), so a click does not repaint hundreds of canvases.
+  const root = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(root);
+  const lastPictures = useRef<RgbaBuffer[] | null>(null);
+  const painted = useMemo(() => {
+    if (!near) return null;
     const d = mapDomains(activation, diffusion, layer, 0, 'layer');
     return pageChannels.map((k) =>
       paintOverlay(height * width, {
@@ -93,7 +100,9 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
       }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pageChannels keyed by its contents
-  }, [activation, diffusion, layer, height, width, channels, pageChannels.join(',')]);
+  }, [near, activation, diffusion, layer, height, width, channels, pageChannels.join(',')]);
+  if (painted) lastPictures.current = painted;
+  const pictures = painted ?? lastPictures.current;
 
   const sizeExtent = sizes ? maxAbs(sizes) : 0;
 
@@ -124,7 +133,7 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
   };
 
   return (
-    <div className="pl-strip">
+    <div className="pl-strip" ref={root}>
       <div className="pl-strip-label">
         <strong>{layer.name}</strong>
         <span>{layerCaption(layer)}</span>
@@ -162,8 +171,8 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
         aria-label={`${layer.name} maps`}
         onKeyDown={onKeyDown}
       >
-        {pictures.map((rgba, i) => {
-          const k = pageChannels[i] ?? 0;
+        {pageChannels.map((k, i) => {
+          const rgba = pictures?.[i];
           const s = sizes ? (sizes[k] ?? 0) : null;
           const name = `${layer.name} ${spatial ? 'map' : 'unit'} ${k}`;
           const label = s === null ? name : `${name}, pathway size ${formatSigned(s)}`;
@@ -189,13 +198,17 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
               onBlur={() => props.onHover(null)}
               onClick={() => props.onPin(k)}
             >
-              <RasterCanvas
-                rgba={rgba}
-                width={width}
-                height={height}
-                displayWidth={px}
-                displayHeight={px}
-              />
+              {rgba && rgba.length === width * height * 4 ? (
+                <RasterCanvas
+                  rgba={rgba}
+                  width={width}
+                  height={height}
+                  displayWidth={px}
+                  displayHeight={px}
+                />
+              ) : (
+                <span className="pl-thumb-blank" style={{ width: px, height: px }} />
+              )}
               {s !== null && (
                 <span className="pl-thumb-bar" aria-hidden="true">
                   <span

@@ -1,6 +1,6 @@
 // The SVG layer of the Sankey: column headers, link bands (unless a canvas draws them), nodes with
 // their net-flow bars, and labels. Pure drawing of a scene plus event wiring; no state of its own.
-import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import { memo, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { SankeyType } from '../../layout/sankey-layout';
 import { MARKER_GLYPH, type SankeyScene, type SceneNode } from '../../render/sankey-scene';
 import { SANKEY_COLORS } from '../../render/palette';
@@ -99,7 +99,24 @@ function NodeMarker({ marker, size }: { marker: SceneNode['marker']; size: numbe
   );
 }
 
-export function SankeySvg(props: SankeySvgProps) {
+/** Same drawing: every prop identical, the data attributes equal by value. */
+function sameSvgProps(a: SankeySvgProps, b: SankeySvgProps): boolean {
+  for (const key of Object.keys({ ...a, ...b }) as Array<keyof SankeySvgProps>) {
+    if (key === 'dataAttributes') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  const ka = Object.keys(a.dataAttributes) as Array<`data-${string}`>;
+  return (
+    ka.length === Object.keys(b.dataAttributes).length &&
+    ka.every((k) => a.dataAttributes[k] === b.dataAttributes[k])
+  );
+}
+
+/**
+ * Memoised: a Sankey has hundreds to thousands of elements (VGG-16), and the view around it
+ * re-renders on things that do not change the drawing (docs/benchmarks.md).
+ */
+export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
   const { scene, pinned, tabStopId, titleOf } = props;
   const type = props.type ?? DEFAULT_TYPE;
   const plotMove = (e: PointerEvent<SVGRectElement>) => {
@@ -241,4 +258,4 @@ export function SankeySvg(props: SankeySvgProps) {
       {props.children}
     </svg>
   );
-}
+}, sameSvgProps);

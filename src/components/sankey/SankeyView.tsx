@@ -223,6 +223,33 @@ export function SankeyView(props: SankeyViewProps) {
     wrapper.current?.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(next)}"]`)?.focus();
   };
 
+  // The SVG is memoised (SankeySvg.tsx) and re-renders only when what it draws changes, not on
+  // every render of this view (a click elsewhere, a new selection waiting for its answer): its
+  // handlers are stable wrappers around the latest closures.
+  const latest = useRef({ setHoverId, togglePin, onNodeKeyDown, pinned, onPinNode, setTabStop });
+  latest.current = { setHoverId, togglePin, onNodeKeyDown, pinned, onPinNode, setTabStop };
+  const svgHandlers = useMemo(
+    () => ({
+      onNodeEnter: (id: string | null) => latest.current.setHoverId(id),
+      onLinkEnter: (id: string | null) => latest.current.setHoverId(id),
+      onNodeClick: (id: string) => latest.current.togglePin(id),
+      onLinkClick: (id: string) => latest.current.togglePin(id),
+      onBackgroundClick: () => {
+        const { pinned: p, onPinNode: unpin } = latest.current;
+        if (p !== null) unpin?.(null);
+      },
+      onPlotMove: (x: number, y: number) =>
+        latest.current.setHoverId(canvas.current?.hit(x, y) ?? null),
+      onNodeKeyDown: (e: KeyboardEvent<SVGGElement>, id: string) =>
+        latest.current.onNodeKeyDown(e, id),
+      onNodeFocus: (id: string) => {
+        latest.current.setTabStop(id);
+        latest.current.setHoverId(id);
+      },
+    }),
+    [],
+  );
+
   const linkCount = layout?.links.length ?? 0;
   const useCanvas =
     props.renderer === 'canvas' || (props.renderer !== 'svg' && linkCount > CANVAS_LINK_THRESHOLD);
@@ -285,19 +312,8 @@ export function SankeyView(props: SankeyViewProps) {
               pinned={pinned}
               tabStopId={tabStopId}
               titleOf={titleOf}
-              onNodeEnter={setHoverId}
-              onLinkEnter={setHoverId}
-              onNodeClick={togglePin}
-              onLinkClick={togglePin}
-              onBackgroundClick={() => pinned !== null && onPinNode?.(null)}
-              onPlotMove={
-                useCanvas ? (x, y) => setHoverId(canvas.current?.hit(x, y) ?? null) : undefined
-              }
-              onNodeKeyDown={onNodeKeyDown}
-              onNodeFocus={(id) => {
-                setTabStop(id);
-                setHoverId(id);
-              }}
+              {...svgHandlers}
+              onPlotMove={useCanvas ? svgHandlers.onPlotMove : undefined}
             />
             {message && <p className="pl-empty">{message}</p>}
           </div>
