@@ -28,6 +28,29 @@ const VGG_COLUMNS = [
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
+/** Visible node labels and column headers: how many, how many under 11 px, how many pairs overlap (page px). */
+async function labelOverlaps(app: PathwayPage) {
+  return app.sankey.evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll<SVGTextElement>('text.pl-label, text.pl-header')]
+      .filter((t) => t.getBBox().width > 0)
+      .map((t) => ({
+        box: t.getBoundingClientRect(),
+        size: parseFloat(getComputedStyle(t).fontSize),
+      }));
+    const small = boxes.filter((b) => b.size < 11).length;
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.box;
+        const b = boxes[j]!.box;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) overlapping++;
+      }
+    return { small, overlapping, count: boxes.length };
+  });
+}
+
 test('VGG-16 from the picker: a clicked pixel gets a balanced Sankey with every layer', async ({
   page,
 }) => {
@@ -65,25 +88,7 @@ test('VGG-16 from the picker: a clicked pixel gets a balanced Sankey with every 
   await expect(page.getByTestId('sankey-end-start')).toBeVisible();
   await expect(page.getByTestId('sankey-end-end')).toHaveCount(0);
   // No two visible node labels overlap, and none is under 11 px.
-  const overlaps = await app.sankey.evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll<SVGTextElement>('text.pl-label')]
-      .filter((t) => t.getBBox().width > 0)
-      .map((t) => ({
-        box: t.getBoundingClientRect(),
-        size: parseFloat(getComputedStyle(t).fontSize),
-      }));
-    const small = boxes.filter((b) => b.size < 11).length;
-    let overlapping = 0;
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.box;
-        const b = boxes[j]!.box;
-        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (w > 1 && h > 1) overlapping++;
-      }
-    return { small, overlapping, count: boxes.length };
-  });
+  const overlaps = await labelOverlaps(app);
   expect(overlaps.count).toBeGreaterThan(20);
   expect(overlaps.small).toBe(0);
   expect(overlaps.overlapping).toBe(0);
@@ -185,6 +190,11 @@ test.describe('VGG-16 in a lecture at 1280×720', () => {
         return box && frame ? box.x + box.width <= frame.x + frame.width + 1 : false;
       })
       .toBe(true);
+    // Lecture type (16 px bold): still no overlapping label, none under 11 px.
+    const overlaps = await labelOverlaps(app);
+    expect(overlaps.count).toBeGreaterThan(20);
+    expect(overlaps.small).toBe(0);
+    expect(overlaps.overlapping).toBe(0);
     await page.screenshot({ path: 'test-results/e2e/vgg-lecture.png' });
   });
 });
