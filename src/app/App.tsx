@@ -11,6 +11,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { startSession } from './session';
 import { ClassView } from './views/ClassView';
 import { InputView } from './views/InputView';
+import { CompareView } from './views/CompareView';
 import { PathwayView } from './views/PathwayView';
 import { EmbedHeader } from './presentation/EmbedHeader';
 import { LectureKeys } from './presentation/LectureKeys';
@@ -24,11 +25,17 @@ export function App() {
   }, []);
 
   const { mode, embed, hide } = useAppState((s) => s.presentation);
+  const comparing = useAppState((s) => s.compare.kind !== null);
 
   // Lecture and embed modes, and a lesson's hidden controls, are CSS over these attributes
   // (presentation.css), so the panels need not know about them.
   return (
-    <div className="app" data-mode={embed ? 'embed' : mode} data-hide={hide.join(' ') || undefined}>
+    <div
+      className="app"
+      data-mode={embed ? 'embed' : mode}
+      data-hide={hide.join(' ') || undefined}
+      data-compare={comparing || undefined}
+    >
       {embed ? <EmbedHeader /> : <Header />}
       {mode === 'lecture' && !embed && <LectureKeys />}
       <Notices />
@@ -44,8 +51,9 @@ export function App() {
           </PanelBoundary>
         </aside>
         <section className="column column-centre" data-testid="pathway-view" aria-label="Pathways">
-          <PanelBoundary name="Pathway view">
-            <PathwayView />
+          {/* The compare mode (docs/compare.md) takes the centre with its three views. */}
+          <PanelBoundary name={comparing ? 'Compare view' : 'Pathway view'}>
+            {comparing ? <CompareView /> : <PathwayView />}
           </PanelBoundary>
         </section>
         <aside className="column column-classes" aria-label="Classes">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CompareToggle } from '../components/compare/CompareToggle';
 import { BackendBadge } from '../components/shell/BackendBadge';
 import { CopyLinkButton } from '../components/shell/CopyLinkButton';
 import { HeaderMenu } from '../components/shell/HeaderMenu';
@@ -43,6 +44,8 @@ export function Header() {
         {(!folded || !modelReady) && <ModelStatus />}
         {!folded && <BackendBadge />}
         {!folded && <CopyLinkButton />}
+        {/* Folded (lecture, phone), it waits in the menu: the bar must stay one line at 1280 px. */}
+        {!folded && <CompareToggle />}
         <LectureButtons />
         {folded ? (
           // What a room (or a phone's first screen) does not need, behind one button.
@@ -50,6 +53,7 @@ export function Header() {
             {modelReady && <ModelStatus />}
             <BackendBadge />
             <CopyLinkButton />
+            <CompareToggle />
             <LessonDialog />
           </HeaderMenu>
         ) : (

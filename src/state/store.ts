@@ -10,6 +10,7 @@ import { defaultUrlState, type UrlProblem } from './url';
 import { bootLink } from './url-boot';
 import type { UrlState } from './url-fields';
 import { INPUT_HEIGHT, INPUT_WIDTH, initialView, viewActions } from './view-store';
+import { compareActions, initialCompare } from './compare-store';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -54,6 +55,7 @@ export function initialData(url: UrlState = defaultUrlState()): AppData {
     prediction: { status: 'idle', result: null, imageVersion: null, error: null },
     notices: [],
     presentation: { mode: url.mode, embed: url.embed, hide: url.hide },
+    compare: initialCompare(url),
   };
 }
 
@@ -61,6 +63,7 @@ export function createAppStore(data: AppData = initialData()): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...data,
     ...viewActions(set, get),
+    ...compareActions(set, get),
 
     selectModel(id) {
       const { modelId, customModelUrl } = get();

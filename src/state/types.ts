@@ -4,6 +4,7 @@ import type { ModelCard } from '../model/model-card';
 import type { ModelId } from '../model/registry';
 import type { SampleSet } from '../model/samples';
 import type { ModelSummary, Prediction } from '../model/summary-types';
+import type { CompareActions, CompareData } from './compare-types';
 import type { HideableControl, PresentationMode } from './presentation-url';
 import type { ViewActions, ViewData } from './view-types';
 
@@ -85,6 +86,8 @@ export interface AppData extends ViewData {
   notices: Notice[];
   /** Lecture mode, embed mode and hidden controls (src/state/presentation-url.ts). */
   presentation: Presentation;
+  /** The compare mode: B's side and its answer (compare-types.ts, docs/compare.md). */
+  compare: CompareData;
 }
 
 export interface AppActions {
@@ -105,4 +108,4 @@ export interface AppActions {
   patchPrediction(patch: Partial<PredictionState>): void;
 }
 
-export type AppState = AppData & AppActions & ViewActions;
+export type AppState = AppData & AppActions & ViewActions & CompareActions;

@@ -40,6 +40,10 @@ const SAMPLES: { [K in UrlFieldName]: UrlState[K] } = {
   attackTarget: 3,
   patch: { row: 6, col: 7, size: 5 },
   shift: { dx: -4, dy: 8 },
+  compare: 'images',
+  comparePx: { row0: 8, col0: 9, row1: 8, col1: 9 },
+  compareClass: 5,
+  compareImage: 'sample.12',
 };
 
 /** A refused text for every field, and what its notice must contain. */
@@ -67,6 +71,10 @@ const BAD: { [K in UrlFieldName]: string } = {
   attackTarget: '-1',
   patch: '1,2',
   shift: '99,0',
+  compare: 'diff',
+  comparePx: '9,9,1,1',
+  compareClass: '<i>',
+  compareImage: 'attacked.fAAAA',
 };
 
 /** What the loaded model tells the checks (a small MNIST-like network). */

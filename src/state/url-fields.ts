@@ -12,6 +12,7 @@ import { SANKEY_URL_FIELDS } from '../layout/sankey-url';
 import { decodeImage, peekImageSize } from '../lib/image-codec';
 import { formatRegion, parseRegion, type PixelRegion } from '../lib/selection';
 import { ANALYSES_URL_FIELDS } from './analyses-url';
+import { COMPARE_URL_FIELDS } from './compare-url';
 import { PRESENTATION_URL_FIELDS } from './presentation-url';
 import { defineField, type LinkFacts } from './url-field';
 
@@ -131,6 +132,8 @@ export const URL_FIELD_GROUPS = {
   presentation: PRESENTATION_URL_FIELDS,
   // an, eps, atk, tgt, patch, shift
   analyses: ANALYSES_URL_FIELDS,
+  // compare, bpx, bclass, bimg: the compare mode and B's side (docs/compare.md)
+  compare: COMPARE_URL_FIELDS,
 };
 
 /** THE table: every field of the link, read by url.ts and written by url-sync.ts. */
@@ -139,6 +142,7 @@ export const URL_FIELDS = {
   ...SANKEY_URL_FIELDS,
   ...PRESENTATION_URL_FIELDS,
   ...ANALYSES_URL_FIELDS,
+  ...COMPARE_URL_FIELDS,
 };
 
 export type UrlFields = typeof URL_FIELDS;

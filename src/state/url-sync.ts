@@ -2,6 +2,8 @@
 // analyses store, analyses-store.ts) into the address bar through the one table (url-fields.ts),
 // debounced, with replaceState (no history spam). Parameters the table does not know are kept.
 import { encodeImage } from '../lib/image-codec';
+import { encodeCompareImage } from './compare-image-code';
+import type { CompareData } from './compare-types';
 import { analysesStore, type AnalysesStore } from './analyses-store';
 import type { AnalysesUrlState } from './analyses-types';
 import type { AppState } from './types';
@@ -19,6 +21,22 @@ function imageCode(pixels: Float32Array): string | null {
     if (pixels.length !== INPUT_WIDTH * INPUT_HEIGHT) return null;
     code = encodeImage(pixels, INPUT_WIDTH, INPUT_HEIGHT);
     codes.set(pixels, code);
+  }
+  return code;
+}
+
+const compareCodes = new WeakMap<Float32Array, string>();
+
+/** B's image for the link: its sample number, or its pixels losslessly (compare-image-code.ts). */
+function compareImageCode(compare: CompareData): string | null {
+  const image = compare.image;
+  if (!image) return compare.pendingSample === null ? null : `sample.${compare.pendingSample}`;
+  const source = image.source;
+  if (source.kind === 'sample') return `sample.${source.index}`;
+  let code = compareCodes.get(image.pixels);
+  if (code === undefined) {
+    code = encodeCompareImage({ kind: 'variant', variant: source.variant, pixels: image.pixels });
+    compareCodes.set(image.pixels, code);
   }
   return code;
 }
@@ -60,6 +78,11 @@ export function toUrlState(
     attackTarget: analyses.attackTarget,
     patch: analyses.patch,
     shift: analyses.shift,
+    // B's side is written only while a comparison is open (it is kept in the store meanwhile).
+    compare: state.compare.kind,
+    comparePx: state.compare.kind === 'pixels' ? (state.compare.selection?.region ?? null) : null,
+    compareClass: state.compare.kind === 'classes' ? state.compare.classIndex : null,
+    compareImage: state.compare.kind === 'images' ? compareImageCode(state.compare) : null,
   };
 }
 

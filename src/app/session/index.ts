@@ -7,6 +7,7 @@ import { startUrlSync } from '../../state/url-sync';
 import { startAnalyses } from './analysis-sync';
 import { startBackend } from './backend-init';
 import { diagnosticsRequested, startDiagnostics } from './diagnostics';
+import { startCompareQuery } from './compare-query';
 import { startForwardData } from './forward-data';
 import { startPathwayQuery } from './pathway-query';
 import { startPrecomputed } from './precomputed';
@@ -47,6 +48,8 @@ export function startSession(
   const answers = [
     startPredictor(store, client),
     startPathwayQuery(store, client),
+    // The compare mode's side B (after A, before the maps): nothing while no comparison is open.
+    startCompareQuery(store, client),
     startForwardData(store, client),
   ];
   watchWorker(store, client, () => answers.forEach((a) => a.refresh()));

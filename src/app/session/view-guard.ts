@@ -68,6 +68,8 @@ export const LINK_RESETS: Partial<Record<UrlFieldName, Reset>> = {
   reveal: (app) => app.getState().setReveal(null),
   attackTarget: (_app, analyses) => analyses.getState().setAttackTarget(null),
   patch: (_app, analyses) => analyses.getState().setPatch(null),
+  comparePx: (app) => app.getState().setCompareSelection(null),
+  compareClass: (app) => app.getState().setCompareClass(null),
 };
 
 export function startViewGuard(

@@ -2,6 +2,7 @@
 // iterative attack moves the current image; we compare its pathways with the original's and with
 // those of a natural image of the class the attack aims at (or produced).
 import { useMemo, useState } from 'react';
+import { CompareEntry } from '../compare/CompareEntry';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { MAX_EPSILON } from '../../state/analyses-url';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
@@ -126,6 +127,11 @@ export function AttackView() {
           </label>
         )}
         <RunStatus id="attack" />
+        <CompareEntry
+          kind="attacked"
+          disabled={!result || stale}
+          variant={() => result?.attacked ?? null}
+        />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {result && input && naturals && (

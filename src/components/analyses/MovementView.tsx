@@ -3,6 +3,7 @@
 // multiple of the total pool stride and the object stays clear of the border).
 import { useMemo } from 'react';
 import { shiftImage } from '../../analysis/images';
+import { CompareEntry } from '../compare/CompareEntry';
 import { SHIFT_LIMIT } from '../../lib/patch-geometry';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
@@ -90,6 +91,7 @@ export function MovementView() {
           ))}
         </span>
         <RunStatus id="movement" />
+        <CompareEntry kind="shifted" disabled={!shifted} variant={() => shifted} />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
       {input && shifted && (

@@ -1,5 +1,7 @@
 // Finding 4b: object completion. Hide a patch of the object: does the network still recognise it,
 // and do the pixels left visible keep the pathways they had in the intact image?
+import { CompareEntry } from '../compare/CompareEntry';
+import { occludeImage } from '../../analysis/images';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
@@ -69,6 +71,15 @@ export function OcclusionView() {
               <output className="an-num">{patch.size}</output>
             </label>
             <RunStatus id="occlusion" />
+            <CompareEntry
+              kind="occluded"
+              disabled={!input}
+              variant={() =>
+                input
+                  ? occludeImage(input.pixels, { height: H, width: W, channels: 1 }, patch)
+                  : null
+              }
+            />
           </div>
           {r && (
             <RunResult stale={stale} style={{ flex: '1 1 480px' }}>

@@ -1,0 +1,194 @@
+// The compare mode (docs/compare.md): A, B and B − A over one layout, each kind of comparison by
+// role and visible text, the balance of all three recomputed from the exported JSON alone, the
+// links' compare fields and their refusals, lecture and embed. Screenshots under test-results/e2e/.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { balanceProblems, type ExportedSankey } from './fixtures/exported-sankey';
+import { AppPage } from './pages/app-page';
+
+const view = (page: Page) => page.getByTestId('compare-view');
+const side = (page: Page, s: 'a' | 'b' | 'diff') =>
+  page.getByTestId(`compare-${s}`).getByTestId('sankey');
+
+/** Waits until all three views draw a live answer (B no longer dimmed). */
+async function waitForCompare(page: Page): Promise<void> {
+  for (const s of ['a', 'b', 'diff'] as const) {
+    await expect(side(page, s)).toHaveAttribute('data-empty', 'false', { timeout: 45_000 });
+  }
+  await expect(page.getByTestId('compare-b')).not.toHaveAttribute('data-stale', 'true');
+}
+
+async function exportJson(page: Page) {
+  const waiting = page.waitForEvent('download');
+  await page.getByTestId('compare-export').getByRole('button', { name: 'JSON' }).click();
+  const file = await waiting;
+  expect(file.suggestedFilename()).toMatch(/^compare-\w+\.json$/);
+  return JSON.parse(await readFile((await file.path()) ?? '', 'utf8')) as {
+    format: string;
+    gatesDiffer: boolean;
+    totals: { a: number; b: number; diff: number };
+    a: ExportedSankey;
+    b: ExportedSankey;
+    diff: ExportedSankey;
+  };
+}
+
+/** Every view balances at every box, and the difference is B − A box by box and band by band. */
+function checkExport(json: Awaited<ReturnType<typeof exportJson>>): void {
+  expect(json.format).toBe('pathway-lens/compare@1');
+  expect(balanceProblems(json.a, json.a.relevance)).toEqual([]);
+  expect(balanceProblems(json.b, json.b.relevance)).toEqual([]);
+  expect(balanceProblems(json.diff, json.b.relevance - json.a.relevance)).toEqual([]);
+  // The same boxes (the class box names each side's own class when the classes differ).
+  const maps = (j: ExportedSankey) => j.nodes.filter((n) => n.kind !== 'class').map((n) => n.id);
+  expect(maps(json.diff)).toEqual(maps(json.a));
+  expect(maps(json.b)).toEqual(maps(json.a));
+  json.diff.nodes.forEach((n, i) =>
+    expect(n.flow).toBeCloseTo(json.b.nodes[i]!.flow - json.a.nodes[i]!.flow, 9),
+  );
+  json.diff.links.forEach((l, i) =>
+    expect(l.flow).toBeCloseTo(json.b.links[i]!.flow - json.a.links[i]!.flow, 9),
+  );
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('two pixels of one digit: header button, B picked on the image, exact and linked', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9' });
+  await app.waitForModel();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Compare', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(view(page).getByRole('heading', { name: 'Compare two pathways' })).toBeVisible();
+  await waitForCompare(page);
+  // B's pixel, picked on B's canvas: one more query, B's only.
+  const pick = page.getByRole('application', { name: /^Pick B's pixel/ });
+  const box = (await pick.boundingBox())!;
+  await page.mouse.click(box.x + (12.5 * box.width) / 28, box.y + (10.5 * box.height) / 28);
+  await expect.poll(() => app.linkParams().get('bpx')).toBe('10,12');
+  expect(app.linkParams().get('compare')).toBe('pixels');
+  await waitForCompare(page);
+  // The three totals, and the difference is B − A.
+  const num = async (id: string) =>
+    Number((await page.getByTestId(id).textContent())!.replace(/[^\d.+−-]/g, '').replace('−', '-'));
+  const [a, b, d] = [await num('total-a'), await num('total-b'), await num('total-diff')];
+  expect(d).toBeCloseTo(b - a, 2);
+  // One layout: the same boxes in the three views.
+  for (const s of ['b', 'diff'] as const) {
+    await expect(side(page, s)).toHaveAttribute(
+      'data-node-count',
+      (await side(page, 'a').getAttribute('data-node-count'))!,
+    );
+  }
+  // Pinning a box in A pins the same map in B and B − A, and shows it in A, B and B − A below.
+  // The largest conv2_1 box of A (a tiny one is hard to hit).
+  const boxes = page.getByTestId('compare-a').locator('[data-node-id^="conv2_1:"]');
+  const flows = await boxes.evaluateAll((els) =>
+    els.map((e) => Math.abs(Number(e.getAttribute('data-flow')))),
+  );
+  const boxA = boxes.nth(flows.indexOf(Math.max(...flows)));
+  const id = (await boxA.getAttribute('data-node-id'))!;
+  await boxA.locator('rect.pl-node-box').click();
+  for (const s of ['a', 'b', 'diff'] as const)
+    await expect(side(page, s)).toHaveAttribute('data-pinned', id);
+  const maps = page.getByRole('region', {
+    name: /^Diffusion of conv2_1 · map \d+ in A, B and B − A$/,
+  });
+  await expect(maps.getByRole('img')).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: 'Largest differences in words' })).toBeVisible();
+  await expect(page.getByTestId('compare-words').getByRole('listitem').first()).toContainText(
+    /B gives the class [\d.]+ (more|less)/,
+  );
+  checkExport(await exportJson(page));
+  expect(await axeSerious(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: 'test-results/e2e/compare-pixels-1400.png', fullPage: true });
+});
+
+test('one pixel towards two classes, from the link, stepped in lecture mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', compare: 'classes', bclass: '3', mode: 'lecture' });
+  await app.waitForModel();
+  await waitForCompare(page);
+  await expect(side(page, 'b')).toHaveAttribute('data-class', '3');
+  await expect(page.getByTestId('compare-class-b')).toHaveValue('3');
+  const json = await exportJson(page);
+  checkExport(json);
+  expect((json.diff as ExportedSankey & { className: string }).className).toContain('−');
+  // The clicker's keys move all three views together.
+  // The clicker's Home shows the first column only, in every view; End shows them all again.
+  const hidden = (s: string) =>
+    page.getByTestId(`compare-${s}`).locator('[data-node-id^="dense1:"][aria-hidden="true"]');
+  await page.keyboard.press('Home');
+  for (const s of ['a', 'b', 'diff']) await expect(hidden(s).first()).toBeAttached();
+  await page.keyboard.press('End');
+  for (const s of ['a', 'b', 'diff']) await expect(hidden(s)).toHaveCount(0);
+  await view(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/e2e/compare-lecture-1280.png' });
+});
+
+test('one pixel in two images: gallery sample as B, and the gates note', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', compare: 'images', bimg: 'sample.0' });
+  await app.waitForModel();
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-source-b')).toHaveText('B is gallery sample 0.');
+  await expect(page.getByRole('note')).toContainText('the difference includes the change of gates');
+  const json = await exportJson(page);
+  expect(json.gatesDiffer).toBe(true);
+  checkExport(json);
+});
+
+test('from the occlusion analysis one click compares the pixel with the occluded image', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', an: 'occlusion' });
+  await app.waitForModel();
+  await page.getByRole('button', { name: /original vs occluded/ }).click();
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-source-b')).toHaveText('B is the occluded image.');
+  expect(app.linkParams().get('bimg')).toMatch(/^occluded\.b/);
+  checkExport(await exportJson(page));
+  // The link reopens the same comparison.
+  await page.reload();
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-source-b')).toHaveText('B is the occluded image.');
+  await page.screenshot({ path: 'test-results/e2e/compare-occluded-1400.png', fullPage: true });
+});
+
+test('a link with bad compare values names each in one notice', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ sample: '7', compare: 'classes', bpx: '40,2', bclass: '12', bimg: 'drawn.bXX' });
+  await app.waitForModel();
+  // bclass is refused once the class count is known (the view guard), in the same notice.
+  for (const key of ['bpx', 'bclass', 'bimg'])
+    await expect.poll(() => app.noticeText()).toContain(`The link's ${key} value`);
+});
+
+test('embedded and narrow, the three views stack', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 400 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', compare: 'pixels', bpx: '10,12', embed: '1' });
+  await waitForCompare(page);
+  const a = (await page.getByTestId('compare-a').boundingBox())!;
+  const b = (await page.getByTestId('compare-b').boundingBox())!;
+  expect(b.y).toBeGreaterThan(a.y + a.height - 1);
+  expect(await axeSerious(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/e2e/compare-embed-600.png', fullPage: true });
+});

@@ -1,0 +1,239 @@
+// The compare mode's centre (docs/compare.md): A (the ordinary view's selection, class and image),
+// B (compare-types.ts) and B − A as three Sankeys over one node set and one layout, with their
+// totals, the largest differences in words, the pinned map in A, B and B − A, and the exports.
+// Hover, pin and playback are the store's, so the three views (and lecture stepping) move together.
+import { useCallback, useId } from 'react';
+import { CompareControls } from '../../components/compare/CompareControls';
+import { CompareExport } from '../../components/compare/CompareExport';
+import { CompareMaps } from '../../components/compare/CompareMaps';
+import { CompareTotals } from '../../components/compare/CompareTotals';
+import { CompareWords } from '../../components/compare/CompareWords';
+import { useCompareDrawings } from '../../components/compare/use-compare-drawings';
+import { SankeyView } from '../../components/sankey/SankeyView';
+import { PlaybackControl } from '../../components/sankey/PlaybackControl';
+import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
+import type { SankeyDrawing } from '../../layout/sankey-drawing';
+import { describePixels } from '../../layout/sankey-columns';
+import { fittedLayoutOptions } from '../../layout/sankey-layout';
+import { mapIdOf, mapRefOf } from '../../lib/map-id';
+import { modelEntry } from '../../model/registry';
+import { selectClassNames } from '../../state/selectors';
+import {
+  compareGatesDiffer,
+  compareImagePixels,
+  compareIsLive,
+  selectCompareResult,
+} from '../../state/selectors-compare';
+import { selectShownPathways } from '../../state/selectors-view';
+import { appStore, useAppState } from '../../state/store';
+import { flushUrlSync } from '../../state/url-sync';
+import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
+import { useSankeyFit } from '../presentation/sankey-fit';
+import '../../components/compare/compare.css';
+
+/**
+ * On the page each view has half the centre (~500 px): the embed's fitted 11 px type, so that
+ * labels are shortened or hidden rather than drawn over each other (lecture and embed keep theirs).
+ */
+const PAGE_COMPARE_OPTIONS = fittedLayoutOptions(11);
+
+function heightFor(view: 'normal' | 'lecture' | 'embed'): number {
+  return view === 'lecture' ? 300 : view === 'embed' ? 240 : 360;
+}
+
+function titleOf(side: string, drawing: SankeyDrawing): string {
+  const where = describePixels(drawing.graph.pixels, INPUT_WIDTH);
+  return `${side}: ${where} → class ${drawing.graph.className}`;
+}
+
+function currentSource() {
+  const s = appStore.getState();
+  flushUrlSync();
+  const src = s.image?.source;
+  const image =
+    src?.kind === 'sample'
+      ? { kind: 'sample' as const, sample: src.index, label: null }
+      : src?.kind === 'uploaded'
+        ? { kind: 'uploaded' as const }
+        : { kind: 'drawn' as const };
+  return {
+    model: s.customModelUrl ?? s.modelId,
+    modelLabel: s.customModelUrl ? s.model.label : modelEntry(s.modelId).label,
+    image,
+    link: location.href,
+  };
+}
+
+export function CompareView() {
+  const kind = useAppState((s) => s.compare.kind)!;
+  const settings = useAppState((s) => s.sankey);
+  const pinned = useAppState((s) => s.pinned);
+  const pinnedMapId = useAppState((s) => s.pinnedMap);
+  const reveal = useAppState((s) => s.reveal);
+  const hoveredMap = useAppState((s) => s.hoveredMap);
+  const a = useAppState(selectShownPathways);
+  const b = useAppState(selectCompareResult);
+  const bLive = useAppState(compareIsLive);
+  const bError = useAppState((s) => s.compare.pathways.error);
+  const classNames = useAppState(selectClassNames);
+  const gatesDiffer = useAppState(compareGatesDiffer);
+  const imageB = useAppState(compareImagePixels);
+  const regionB = useAppState((s) => s.compare.selection?.region ?? null);
+  const classB = useAppState((s) => s.compare.classIndex);
+  const sourceB = useAppState((s) => s.compare.image?.source ?? null);
+  const sampleCount = useAppState((s) => s.samples.set?.count ?? 0);
+  const view = useAppState((s) =>
+    s.presentation.embed ? 'embed' : s.presentation.mode === 'lecture' ? 'lecture' : 'normal',
+  );
+  const fit = useSankeyFit(a?.layers.length ?? 0);
+  const { drawings, problem, frame } = useCompareDrawings(
+    a,
+    b,
+    settings,
+    classNames,
+    heightFor(view),
+    view === 'normal' ? PAGE_COMPARE_OPTIONS : fit.options,
+  );
+  const wordsId = useId();
+  const graph = drawings?.graphs.a ?? null;
+  const layers = a?.layers ?? null;
+  const actions = appStore.getState();
+
+  const onPinNode = useCallback(
+    (id: string | null) => {
+      const ref = id && graph ? nodeIdToLayerChannel(graph.columns, id) : null;
+      appStore.getState().setPins(id, ref && layers ? mapIdOf(layers, ref) : null);
+    },
+    [graph, layers],
+  );
+  const onHoverNode = useCallback(
+    (id: string | null) =>
+      appStore
+        .getState()
+        .setHoveredMap(id && graph ? nodeIdToLayerChannel(graph.columns, id) : null),
+    [graph],
+  );
+  const externalHover =
+    hoveredMap && graph ? layerChannelToNodeId(graph.columns, graph.nodes, hoveredMap) : null;
+  const pinnedMap = layers ? mapRefOf(layers, pinnedMapId) : null;
+  const steps = graph?.columns.map((c) => c.label) ?? [];
+
+  const keepCurrent = () => {
+    const s = appStore.getState();
+    if (!s.image) return;
+    const src = s.image.source;
+    if (src.kind === 'sample') s.setCompareSample(src.index);
+    else s.setCompareImage(s.image.pixels, { kind: 'variant', variant: src.kind });
+  };
+
+  const waiting = !a
+    ? 'Pick a pixel on the left: it is A.'
+    : bError
+      ? `B could not be computed: ${bError}`
+      : kind === 'images' && !imageB
+        ? 'Choose B’s image below: a gallery sample, or keep the current image as B and then draw over, upload or pick another A.'
+        : 'Computing B…';
+  const figure = (side: 'a' | 'b' | 'diff', label: string, note: string) => {
+    const drawing = drawings?.[side] ?? null;
+    return (
+      <figure
+        className={`cmp-figure cmp-${side}`}
+        aria-label={label}
+        data-testid={`compare-${side}`}
+        data-stale={side !== 'a' && !bLive ? 'true' : undefined}
+      >
+        <figcaption>
+          <strong>{label}</strong> <span className="small">{note}</span>
+        </figcaption>
+        <SankeyView
+          drawing={drawing}
+          // B and B − A are laid out at A's measured size; only A's frame is measured.
+          frame={side === 'a' ? frame : undefined}
+          pinned={pinned}
+          onPinNode={onPinNode}
+          onHoverNode={onHoverNode}
+          externalHover={externalHover}
+          reveal={reveal ?? Infinity}
+          showLegend={side === 'diff'}
+          placeholder={problem ?? waiting}
+          describedBy={side === 'diff' ? wordsId : undefined}
+          emptyMessage={
+            side === 'diff' ? 'A and B send the same flow: the difference is zero.' : undefined
+          }
+        />
+      </figure>
+    );
+  };
+  const fileBase = `compare-${kind}`;
+  const titles = drawings
+    ? {
+        a: titleOf('A', drawings.a),
+        b: titleOf('B', drawings.b),
+        diff: `B − A: ${titleOf('B', drawings.b).slice(3)} minus ${titleOf('A', drawings.a).slice(3)}`,
+      }
+    : { a: 'A', b: 'B', diff: 'B − A' };
+
+  return (
+    <div className="pl-panel cmp-panel" data-testid="compare-view" data-kind={kind}>
+      <h2>Compare two pathways</h2>
+      <CompareControls
+        kind={kind}
+        onKindChange={actions.setCompareKind}
+        onClose={() => actions.setCompareKind(null)}
+        imageB={imageB}
+        width={INPUT_WIDTH}
+        height={INPUT_HEIGHT}
+        regionB={regionB}
+        onPickB={actions.setCompareSelection}
+        classNames={classNames}
+        classB={classB}
+        onClassB={actions.setCompareClass}
+        sourceB={sourceB}
+        sampleCount={sampleCount}
+        onSampleB={actions.setCompareSample}
+        onKeepCurrent={keepCurrent}
+        onSwap={null}
+      />
+      {gatesDiffer && (
+        <p className="cmp-gates" role="note" data-testid="compare-gates-note">
+          A and B read different images, so their gates (which ReLUs are on, which pool inputs win)
+          differ too: the difference includes the change of gates, not only of the input.
+        </p>
+      )}
+      {drawings && (
+        <CompareTotals a={drawings.graphs.a.relevance} b={drawings.graphs.b.relevance} />
+      )}
+      <div className="cmp-grid">
+        {figure('a', 'A', titles.a.slice(3))}
+        {figure('b', 'B', titles.b.slice(3))}
+        {figure('diff', 'B − A', 'blue: B gives the class more; orange: less')}
+      </div>
+      <div className="cmp-footer">
+        {steps.length > 0 && (
+          <PlaybackControl
+            steps={steps}
+            value={reveal ?? steps.length}
+            onChange={(v) => actions.setReveal(v >= steps.length ? null : v)}
+          />
+        )}
+        <CompareExport
+          graphs={drawings?.graphs ?? null}
+          titles={titles}
+          kind={kind}
+          gatesDiffer={gatesDiffer}
+          source={currentSource}
+          fileBase={fileBase}
+        />
+      </div>
+      {drawings && <CompareWords graphs={drawings.graphs} id={wordsId} />}
+      {drawings && (
+        <CompareMaps
+          a={drawings.a.result}
+          b={drawings.b.result}
+          diff={drawings.diff.result}
+          map={pinnedMap}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The compare mode's slice of the app store (docs/compare.md): the kind of comparison, B's side
+// (pixel, class, image) and B's answer from the engine. A is the ordinary view's selection, class
+// and image, so the compare mode adds one side and never duplicates the other.
+import type { CompareVariant } from './compare-image-code';
+import type { CompareKind } from './compare-url';
+import type { PixelRegion } from '../lib/selection';
+import type { PathwaysState, Selection } from './view-types';
+
+export type CompareImageSource =
+  { kind: 'sample'; index: number } | { kind: 'variant'; variant: CompareVariant };
+
+export interface CompareImage {
+  /** H×W float32 in [0, 1], as the model reads it. */
+  pixels: Float32Array;
+  source: CompareImageSource;
+  /** Increases with every new B image (its own counter, apart from A's). */
+  version: number;
+}
+
+export interface CompareData {
+  /** The open comparison, or null when the compare mode is off. */
+  kind: CompareKind | null;
+  /** B's pixels ('pixels'); the other kinds use A's selection. */
+  selection: Selection | null;
+  /** B's class ('classes'); null: the class A's prediction ranks second. */
+  classIndex: number | null;
+  /** B's image ('images'); the other kinds use A's image. */
+  image: CompareImage | null;
+  /** A gallery sample from the link, shown once the gallery has loaded. */
+  pendingSample: number | null;
+  /** B's answer; A's is the ordinary view's `pathways`. */
+  pathways: PathwaysState;
+}
+
+export interface CompareActions {
+  /** Opens a comparison (keeping B's side where it fits), or closes it with null. */
+  setCompareKind(kind: CompareKind | null): void;
+  setCompareSelection(region: PixelRegion | null): void;
+  setCompareClass(classIndex: number | null): void;
+  setCompareImage(pixels: Float32Array, source: CompareImageSource): void;
+  /** B's image: gallery sample `index` (remembered until the gallery has loaded). */
+  setCompareSample(index: number): void;
+  /** One click from the Analyses views: compare the current image with a variant at `region`. */
+  openImageComparison(
+    pixels: Float32Array,
+    variant: CompareVariant,
+    region: PixelRegion | null,
+  ): void;
+  patchComparePathways(patch: Partial<PathwaysState>): void;
+}

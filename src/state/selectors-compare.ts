@@ -1,0 +1,90 @@
+// Selectors of the compare mode: what B is (image, pixels, class) given the kind of comparison,
+// the key of B's query, and whether B's answer fits what is on screen. A is the ordinary view
+// (selectors-view.ts). Like the other selectors, each returns store data or a primitive.
+import type { PixelQueryResult } from '../pathways/types';
+import type { AppState } from './types';
+
+/** B's image: its own in an image comparison, else A's. */
+export function compareImagePixels(s: AppState): Float32Array | null {
+  if (!s.compare.kind) return null;
+  return s.compare.kind === 'images'
+    ? (s.compare.image?.pixels ?? null)
+    : (s.image?.pixels ?? null);
+}
+
+/** B's pixels: its own in a pixel comparison, else A's selection. */
+export function comparePixels(s: AppState): readonly number[] | null {
+  if (!s.compare.kind) return null;
+  return (s.compare.kind === 'pixels' ? s.compare.selection : s.selection)?.pixels ?? null;
+}
+
+/** The class A's prediction ranks second: the natural second class to follow. */
+export function runnerUp(s: AppState): number | null {
+  const p = s.prediction.result;
+  if (!p || s.prediction.imageVersion !== s.image?.version) return null;
+  let best = -1;
+  let second = -1;
+  p.probabilities.forEach((v, c) => {
+    if (best < 0 || v > (p.probabilities[best] ?? 0)) {
+      second = best;
+      best = c;
+    } else if (second < 0 || v > (p.probabilities[second] ?? 0)) second = c;
+  });
+  return second >= 0 ? second : null;
+}
+
+/** A's class: the chosen one, else the prediction for A's image (null until it is known). */
+export function compareClassA(s: AppState): number | null {
+  if (s.targetClass !== null) return s.targetClass;
+  const p = s.prediction;
+  return p.result && p.imageVersion === s.image?.version ? p.result.classIndex : null;
+}
+
+/**
+ * B's class. Towards two classes: B's own (by default the runner-up); otherwise A's class, named
+ * explicitly, so that B's image is read for the same class even when it predicts another.
+ */
+export function compareClassB(s: AppState): number | null {
+  if (s.compare.kind === 'classes') return s.compare.classIndex ?? runnerUp(s);
+  return compareClassA(s);
+}
+
+function imageKey(s: AppState): string | null {
+  if (s.compare.kind === 'images') return s.compare.image ? `b${s.compare.image.version}` : null;
+  return s.image ? `a${s.image.version}` : null;
+}
+
+/** Identifies B's query (image, pixels, class), or null while B is not fully known. */
+export function compareKey(s: AppState): string | null {
+  const image = imageKey(s);
+  const pixels = comparePixels(s);
+  const cls = compareClassB(s);
+  if (image === null || !pixels || pixels.length === 0 || cls === null) return null;
+  return `${image}|${pixels.join(',')}|${cls}`;
+}
+
+/** B's answer while it fits: live for this key, or the previous one for the same image (dimmed). */
+export function selectCompareResult(s: AppState): PixelQueryResult | null {
+  const { result, key } = s.compare.pathways;
+  if (!result || !s.compare.kind) return null;
+  const now = compareKey(s);
+  if (key === now) return result;
+  const image = imageKey(s);
+  return image !== null && key?.split('|')[0] === image ? result : null;
+}
+
+/** Whether the answer shown for B is the one for B's current pixels and class. */
+export function compareIsLive(s: AppState): boolean {
+  return s.compare.pathways.result !== null && s.compare.pathways.key === compareKey(s);
+}
+
+/**
+ * The two sides read different images, so their gates (which ReLUs are on, which pool inputs win)
+ * differ too: the difference is then not that of the input alone.
+ */
+export function compareGatesDiffer(s: AppState): boolean {
+  if (s.compare.kind !== 'images' || !s.compare.image || !s.image) return false;
+  const a = s.image.pixels;
+  const b = s.compare.image.pixels;
+  return a.length !== b.length || a.some((v, i) => v !== b[i]);
+}
