@@ -52,6 +52,25 @@ function checkExport(json: Awaited<ReturnType<typeof exportJson>>): void {
   );
 }
 
+/** Pairs of visible labels and headers that overlap in one view's Sankey (page px). */
+async function overlappingTexts(page: Page, s: 'a' | 'b' | 'diff'): Promise<number> {
+  return side(page, s).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll<SVGTextElement>('text.pl-label, text.pl-header')]
+      .filter((t) => t.getBBox().width > 0)
+      .map((t) => t.getBoundingClientRect());
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) overlapping++;
+      }
+    return overlapping;
+  });
+}
+
 async function axeSerious(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
@@ -136,6 +155,8 @@ test('one pixel towards two classes, from the link, stepped in lecture mode', as
   for (const s of ['a', 'b', 'diff']) await expect(hidden(s).first()).toBeAttached();
   await page.keyboard.press('End');
   for (const s of ['a', 'b', 'diff']) await expect(hidden(s)).toHaveCount(0);
+  // Lecture type needs each view's whole row: no label or header overlaps another.
+  for (const s of ['a', 'b', 'diff'] as const) expect(await overlappingTexts(page, s)).toBe(0);
   await view(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test-results/e2e/compare-lecture-1280.png' });
 });
@@ -191,4 +212,57 @@ test('embedded and narrow, the three views stack', async ({ page }) => {
   expect(b.y).toBeGreaterThan(a.y + a.height - 1);
   expect(await axeSerious(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/e2e/compare-embed-600.png', fullPage: true });
+});
+
+test('on VGG-16 too: two pixels over one layout of 17 columns, balanced; SVG and PNG export all three', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ model: 'vgg-mnist', px: '15,17', compare: 'pixels', bpx: '16,16' });
+  await app.waitForModel();
+  await waitForCompare(page);
+  for (const s of ['a', 'b', 'diff'] as const) {
+    expect((await side(page, s).getAttribute('data-columns'))!.split(',')).toHaveLength(17);
+  }
+  checkExport(await exportJson(page));
+  const file = async (kind: 'SVG' | 'PNG') => {
+    const waiting = page.waitForEvent('download');
+    await page.getByTestId('compare-export').getByRole('button', { name: kind }).click();
+    const download = await waiting;
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^compare-.*\\.${kind.toLowerCase()}$`),
+    );
+    return readFile((await download.path()) ?? '');
+  };
+  const svg = (await file('SVG')).toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.getElementsByTagName('parsererror').length > 0,
+      text: doc.documentElement.textContent ?? '',
+    };
+  }, svg);
+  expect(parsed.error).toBe(false);
+  expect(parsed.text).toContain('B − A');
+  const png = await file('PNG');
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  await view(page).screenshot({ path: 'test-results/e2e/compare-vgg-1400.png' });
+});
+
+test('on a phone the views stack and nothing is wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', compare: 'pixels', bpx: '10,12' });
+  await app.waitForModel();
+  await waitForCompare(page);
+  const [a, b] = await Promise.all(
+    (['a', 'b'] as const).map(async (s) => (await page.getByTestId(`compare-${s}`).boundingBox())!),
+  );
+  expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
+  expect(
+    await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/e2e/compare-phone.png', fullPage: false });
 });

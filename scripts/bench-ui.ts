@@ -190,6 +190,56 @@ async function runConfig(browser: Browser, base: string, query: string, pixels: 
   return { backend, clicks };
 }
 
+/**
+ * Compare mode (docs/compare.md): clicks on B's pixel picker, each timed from its pointerup to the
+ * mark set when B's answer and the B − A view are committed (src/app/views/CompareView.tsx). Only
+ * B is queried; A's answer is reused. Same pixels, gap and warm-up as the single view.
+ */
+async function runCompare(browser: Browser, base: string, pixels: number[]) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.addEventListener(
+      'pointerup',
+      (e) => ((window as { __benchPointerUp?: number }).__benchPointerUp = e.timeStamp),
+      true,
+    );
+  });
+  await page.goto(`${base}?sample=${SAMPLE}&px=15,17&compare=pixels&bpx=0,0`);
+  await page.waitForSelector('[data-testid=compare-a] [data-testid=sankey][data-empty=false]', {
+    timeout: 120_000,
+  });
+  const picker = page.getByRole('application', { name: /^Pick B's pixel/ });
+  const totals: number[] = [];
+  for (const [i, pixel] of pixels.entries()) {
+    const box = await picker.boundingBox();
+    if (!box) throw new Error('no B pixel picker');
+    await page.mouse.click(
+      box.x + ((pixel % 28) + 0.5) * (box.width / 28),
+      box.y + (Math.floor(pixel / 28) + 0.5) * (box.height / 28),
+    );
+    const handle = await page.waitForFunction(
+      ({ mark, pixels }) => {
+        const entry = performance.getEntriesByName(mark)[0] as PerformanceMark | undefined;
+        return (entry?.detail as { pixels?: string } | undefined)?.pixels === pixels;
+      },
+      { mark: PERF_MARKS.compareRendered, pixels: String(pixel) },
+      { timeout: 30_000, polling: 'raf' },
+    );
+    await handle.dispose();
+    const total = await page.evaluate(
+      (mark) =>
+        (performance.getEntriesByName(mark)[0]?.startTime ?? NaN) -
+        ((window as { __benchPointerUp?: number }).__benchPointerUp ?? NaN),
+      PERF_MARKS.compareRendered,
+    );
+    if (i >= WARMUP) totals.push(total);
+    if (GAP_MS > 0) await page.waitForTimeout(GAP_MS);
+  }
+  await context.close();
+  return totals;
+}
+
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const med = (values: number[]) => quantile(values, 0.5);
 
@@ -286,6 +336,9 @@ async function main(): Promise<void> {
         `  medians: ${parts.map((k) => `${k} ${ms(med(run.clicks.map((c) => c[k])))}`).join(', ')}`,
       );
     }
+    console.log(`compare mode, B's pixel: ${CLICKS} clicks…`);
+    const compare = await runCompare(browser, preview.url, pixels);
+    console.log(`  median ${ms(med(compare))} ms, p95 ${ms(quantile(compare, 0.95))} ms`);
     // Startup, alternating the two paths load by load so that both see the same machine.
     for (let i = 0; i < LOADS; i++) {
       for (const config of configs.filter((c) => c.id === 'before' || c.id === 'auto')) {
@@ -299,7 +352,7 @@ async function main(): Promise<void> {
     const version = browser.version();
     const loadAfter = loadavg()[0] ?? 0;
     const env = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, shared), headless Chromium ${version}, viewport 1400×900; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`;
-    const section = renderSection(env, configs, results, startups);
+    const section = renderSection(env, configs, results, startups, compare);
     console.log(`\n${section}`);
     if (WRITE) await writeSection(section);
   } finally {
@@ -318,6 +371,7 @@ function renderSection(
   configs: Config[],
   results: Map<Config['id'], { backend: string; clicks: Click[] }>,
   startups: Map<Config['id'], Startup[]>,
+  compare: number[],
 ): string {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const rule = (n: number) => `|${Array.from({ length: n }, () => '---').join('|')}|`;
@@ -411,6 +465,14 @@ function renderSection(
   const threaded = results.get('threads');
   const before = results.get('before');
   const lines: string[] = [];
+  const autoRun = results.get('auto');
+  if (compare.length > 0 && autoRun) {
+    const one = autoRun.clicks.map((k) => k.total);
+    const [cm, cp, sm, sp] = [med(compare), quantile(compare, 0.95), med(one), quantile(one, 0.95)];
+    lines.push(
+      `compare mode, B's pixel → B and B − A drawn: median ${ms(cm)} ms, p95 ${ms(cp)} ms, against a single-view click in the same run (median ${ms(sm)}, p95 ${ms(sp)} ms): ${cp <= sp * 1.25 ? 'within' : 'NOT within'} the single click's budget (p95 ≤ 1.25 × the single click's)`,
+    );
+  }
   const vgg = results.get('vgg');
   if (vgg) {
     const t = vgg.clicks.map((k) => k.total);

@@ -8,6 +8,8 @@ export const PERF_MARKS = {
   queryAnswered: 'pathway-lens:query-answered',
   /** The Sankey for that answer has been committed to the page. */
   sankeyRendered: 'pathway-lens:sankey-rendered',
+  /** Compare mode: B's live answer and the B − A view drawn from it are committed. */
+  compareRendered: 'pathway-lens:compare-rendered',
 } as const;
 
 export interface PerfMarkDetail {

@@ -2,7 +2,7 @@
 // B (compare-types.ts) and B − A as three Sankeys over one node set and one layout, with their
 // totals, the largest differences in words, the pinned map in A, B and B − A, and the exports.
 // Hover, pin and playback are the store's, so the three views (and lecture stepping) move together.
-import { useCallback, useId } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { CompareControls } from '../../components/compare/CompareControls';
 import { CompareExport } from '../../components/compare/CompareExport';
 import { CompareMaps } from '../../components/compare/CompareMaps';
@@ -29,6 +29,7 @@ import { appStore, useAppState } from '../../state/store';
 import { flushUrlSync } from '../../state/url-sync';
 import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 import { useSankeyFit } from '../presentation/sankey-fit';
+import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import '../../components/compare/compare.css';
 
 /**
@@ -95,6 +96,14 @@ export function CompareView() {
     view === 'normal' ? PAGE_COMPARE_OPTIONS : fit.options,
   );
   const wordsId = useId();
+  // For `npm run bench:ui`: when B's live answer and the difference are on the page.
+  useEffect(() => {
+    if (!bLive || !b || !drawings) return;
+    markLatest(PERF_MARKS.compareRendered, {
+      pixels: b.pixels.join(','),
+      classIndex: b.classIndex,
+    });
+  }, [bLive, b, drawings]);
   const graph = drawings?.graphs.a ?? null;
   const layers = a?.layers ?? null;
   const actions = appStore.getState();
@@ -203,7 +212,8 @@ export function CompareView() {
       {drawings && (
         <CompareTotals a={drawings.graphs.a.relevance} b={drawings.graphs.b.relevance} />
       )}
-      <div className="cmp-grid">
+      {/* Lecture type (16 px) needs a whole row per view: side by side, the headers overlapped. */}
+      <div className="cmp-grid" data-view={view}>
         {figure('a', 'A', titles.a.slice(3))}
         {figure('b', 'B', titles.b.slice(3))}
         {figure('diff', 'B − A', 'blue: B gives the class more; orange: less')}

@@ -11,7 +11,7 @@ const SANKEY_CSS = `
 .pl-sankey .pl-sankey-plot { position: relative; }
 .pl-sankey .pl-sankey-pan { position: relative; }
 .pl-sankey .pl-sankey-scroll { overflow-x: auto; overflow-y: hidden; overscroll-behavior-x: contain; }
-.pl-sankey .pl-sankey-end { position: absolute; top: 0; z-index: 2; pointer-events: none; background: rgba(255, 255, 255, 0.94); }
+.pl-sankey .pl-sankey-end { position: absolute; top: 0; z-index: 2; pointer-events: none; background: #ffffff; }
 .pl-sankey .pl-sankey-end-start { left: 0; box-shadow: 4px 0 6px -4px rgba(31, 35, 40, 0.35); }
 .pl-sankey .pl-sankey-end-end { right: 0; box-shadow: -4px 0 6px -4px rgba(31, 35, 40, 0.35); }
 .pl-sankey .pl-sankey-pan[data-pans='true']::before, .pl-sankey .pl-sankey-pan[data-pans='true']::after { content: ''; position: absolute; top: 0; bottom: 0; width: 18px; pointer-events: none; z-index: 1; transition: opacity 150ms; }
