@@ -56,25 +56,29 @@ export function envelopeGraph(graphs: CompareGraphs): SankeyGraph {
   return { ...a, nodes, links, hiddenLinks: [], empty: all.every((g) => g.empty) };
 }
 
-/** Stacks each box's bands from its top, in the order of the boxes they lead to (as d3-sankey). */
+/**
+ * Stacks each box's bands from its top, in the order of the boxes they lead to (as d3-sankey).
+ * The keys are read once per band (a comparator that looked them up costs more than the layout).
+ */
 function stackBands(links: PositionedLink[], nodes: Map<string, PositionedNode>): void {
-  const byEnd = (end: 'source' | 'target') => {
-    const groups = new Map<string, PositionedLink[]>();
-    for (const l of links) {
-      const key = l[end];
-      const list = groups.get(key);
-      if (list) list.push(l);
-      else groups.set(key, [l]);
-    }
-    return groups;
-  };
-  const other = (l: PositionedLink, end: 'source' | 'target') =>
-    nodes.get(end === 'source' ? l.target : l.source)?.y0 ?? 0;
+  const top = (id: string) => nodes.get(id)?.y0 ?? 0;
+  const sourceY = links.map((l) => top(l.source));
+  const targetY = links.map((l) => top(l.target));
   for (const end of ['source', 'target'] as const) {
-    for (const [id, list] of byEnd(end)) {
-      let y = nodes.get(id)?.y0 ?? 0;
-      list.sort((p, q) => other(p, end) - other(q, end));
-      for (const l of list) {
+    const groups = new Map<string, number[]>();
+    links.forEach((l, i) => {
+      const list = groups.get(l[end]);
+      if (list) list.push(i);
+      else groups.set(l[end], [i]);
+    });
+    // Bands leaving a box are ordered by where they arrive, bands arriving by where they leave.
+    const key = end === 'source' ? targetY : sourceY;
+    const start = end === 'source' ? sourceY : targetY;
+    for (const list of groups.values()) {
+      list.sort((p, q) => key[p]! - key[q]!);
+      let y = start[list[0]!]!;
+      for (const i of list) {
+        const l = links[i]!;
         if (end === 'source') l.y0 = y + l.width / 2;
         else l.y1 = y + l.width / 2;
         y += l.width;
