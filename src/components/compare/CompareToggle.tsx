@@ -7,7 +7,7 @@ export function CompareToggle() {
   return (
     <button
       type="button"
-      className="cmp-toggle"
+      className="header-button"
       aria-pressed={open}
       data-testid="compare-toggle"
       onClick={() => appStore.getState().setCompareKind(open ? null : 'pixels')}

@@ -26,15 +26,17 @@ export function ModelStatus() {
         className="model-status"
         data-testid="model-status"
         data-status="ready"
-        title={card?.title ?? model.label}
+        title={
+          `${card?.title ?? model.label}` +
+          (card?.testAccuracy != null ? ` · ${formatPercent(card.testAccuracy)} test accuracy` : '')
+        }
       >
         <span className="model-ready" aria-hidden="true">
           ✓
         </span>
-        <span className="muted">
-          {params.toLocaleString('en-US')} parameters
-          {card?.testAccuracy != null && ` · ${formatPercent(card.testAccuracy)} test accuracy`}
-        </span>
+        {/* Short, so that the header's controls stay one row at 1400 px with both pickers and
+            Compare; the title and test accuracy are in the tooltip and the Network panel. */}
+        <span className="muted">{params.toLocaleString('en-US')} parameters</span>
       </div>
     );
   }
