@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunFacts, ViewFacts } from '../../src/app/session/diagnostics';
 import { parseSampleSet } from '../../src/model/samples';
+import { MODEL_CACHE_SIZE } from '../../src/worker/model-cache-size';
 
 export interface StormPlan {
   /** Pixel clicks on the input image. */
@@ -77,6 +78,8 @@ interface WorkerMemory {
   numTensors: number;
   numBytes: number;
   numDataBuffers: number;
+  /** The kept models' weights (src/worker/model-cache.ts), left out of the comparison. */
+  models: { kept: number; tensors: number; bytes: number };
   backend: string | null;
 }
 
@@ -673,11 +676,21 @@ export function compare(baseline: Snapshot, after: Snapshot): Comparison {
   for (const role of ['session', 'analyses'] as const) {
     const a = baseline.tensors[role];
     const b = after.tensors[role];
+    // The worker keeps every model it loaded (up to its cache's size), so a model first loaded
+    // during the storms adds its weights without leaking: compare the tensors that are not kept
+    // model weights (the engine's network, gates, anything left behind), and show the models.
+    const rest = (m: WorkerMemory) =>
+      `${m.numTensors - m.models.tensors} (${kb(m.numBytes - m.models.bytes)}) + ${m.models.kept} model(s): ${m.models.tensors}`;
     rows.push({
-      figure: `tensors, ${role} worker`,
-      baseline: a ? `${a.numTensors} (${kb(a.numBytes)})` : '–',
-      after: b ? `${b.numTensors} (${kb(b.numBytes)})` : '–',
-      ok: a?.numTensors === b?.numTensors && a?.numBytes === b?.numBytes,
+      figure: `tensors, ${role} worker (not model weights + kept models)`,
+      baseline: a ? rest(a) : '–',
+      after: b ? rest(b) : '–',
+      ok:
+        !!a &&
+        !!b &&
+        a.numTensors - a.models.tensors === b.numTensors - b.models.tensors &&
+        a.numBytes - a.models.bytes === b.numBytes - b.models.bytes &&
+        b.models.kept <= MODEL_CACHE_SIZE,
     });
   }
   // The heap as Runtime.getHeapUsage gives it (after GC), and the part that is data: V8's

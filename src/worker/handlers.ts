@@ -80,10 +80,17 @@ export function createHandlers(
     async memory() {
       // tf.memory() before init would start a backend of tfjs's own choosing: report zeros.
       if (state.backend === null) {
-        return { numTensors: 0, numBytes: 0, numDataBuffers: 0, backend: null };
+        return {
+          numTensors: 0,
+          numBytes: 0,
+          numDataBuffers: 0,
+          models: { kept: 0, tensors: 0, bytes: 0 },
+          backend: null,
+        };
       }
       const { numTensors, numBytes, numDataBuffers } = tf.memory();
-      return { numTensors, numBytes, numDataBuffers, backend: state.backend.name };
+      const models = { kept: state.models.size, ...state.models.weights() };
+      return { numTensors, numBytes, numDataBuffers, models, backend: state.backend.name };
     },
   };
 }

@@ -11,7 +11,13 @@ describe('the memory operation', () => {
     await h.dispatcher.idle();
     expect(h.answer(id)).toMatchObject({
       type: 'result',
-      result: { numTensors: 0, numBytes: 0, numDataBuffers: 0, backend: null },
+      result: {
+        numTensors: 0,
+        numBytes: 0,
+        numDataBuffers: 0,
+        models: { kept: 0, tensors: 0, bytes: 0 },
+        backend: null,
+      },
     });
   });
 
@@ -28,5 +34,10 @@ describe('the memory operation', () => {
     // The loaded model's weights are counted.
     expect(answer.result.numTensors).toBeGreaterThan(0);
     expect(answer.result.numBytes).toBeGreaterThan(0);
+    // The kept model's weights are named as such: the test model has weights, all kept.
+    expect(answer.result.models.kept).toBe(1);
+    expect(answer.result.models.tensors).toBeGreaterThan(0);
+    expect(answer.result.models.tensors).toBeLessThanOrEqual(answer.result.numTensors);
+    expect(answer.result.models.bytes).toBeLessThanOrEqual(answer.result.numBytes);
   });
 });

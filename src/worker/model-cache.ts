@@ -4,9 +4,9 @@
 // 1 KiB a switch in the soak (docs/reliability.md). A few entries cover the built-in models.
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { disposeModel, type LoadedModel } from '../model/load';
+import { MODEL_CACHE_SIZE } from './model-cache-size';
 
-/** The built-in models plus one or two opened by link; older entries are disposed. */
-export const MODEL_CACHE_SIZE = 6;
+export { MODEL_CACHE_SIZE };
 
 export class ModelCache {
   private readonly entries = new Map<string, LoadedModel>();
@@ -38,6 +38,21 @@ export class ModelCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The kept models' weights: how many tensors and bytes of the worker's memory they are. */
+  weights(): { tensors: number; bytes: number } {
+    let tensors = 0;
+    let bytes = 0;
+    for (const { model } of this.entries.values()) {
+      for (const w of model.weights) {
+        tensors += 1;
+        let size = 1;
+        for (const d of w.shape) size *= d ?? 1;
+        bytes += size * 4; // float32 weights
+      }
+    }
+    return { tensors, bytes };
   }
 
   /** Disposes every kept model (a terminated fallback, tests). */

@@ -58,6 +58,11 @@ export interface WorkerMemory {
   numTensors: number;
   numBytes: number;
   numDataBuffers: number;
+  /**
+   * The models the worker keeps loaded (model-cache.ts) and their weights' share of the counts:
+   * a cache that fills up over time is not a leak, so the storms compare the rest.
+   */
+  models: { kept: number; tensors: number; bytes: number };
   /** The backend in use, or null before init. */
   backend: string | null;
 }
