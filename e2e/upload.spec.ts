@@ -273,3 +273,17 @@ test('a 24-megapixel photo is read downscaled without freezing the page', async 
   await dialog.getByRole('button', { name: 'Use this input' }).click();
   await expect(app.prediction).toHaveAttribute('data-class-index', '7');
 });
+
+test('on Fashion-MNIST the upload dialog speaks of the garment, not of a digit', async ({
+  page,
+}) => {
+  const app = await openApp(page);
+  await page.getByRole('radio', { name: 'Fashion-MNIST' }).check();
+  await app.waitForModel();
+  const dialog = await upload(app, PHOTO_7);
+  await expect(dialog.getByRole('button', { name: 'Crop to the garment' })).toBeVisible();
+  await expect(
+    dialog.getByText(/What the network sees: exactly these 28×28 pixels, \d+ on the garment/),
+  ).toBeVisible();
+  await expect(dialog.getByText(/the dashed line the garment found/)).toBeVisible();
+});

@@ -121,6 +121,7 @@ export function InputPanel(props: InputPanelProps) {
               props.onUpload ? props.onUpload(img, file?.name ?? '') : onDraw(img, 'end')
             }
             onClose={() => setFile(null)}
+            noun={props.words?.noun}
           />
         </>
       )}

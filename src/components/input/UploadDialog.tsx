@@ -20,6 +20,8 @@ interface UploadDialogProps {
   height: number;
   onApply: (image: Float32Array) => void;
   onClose: () => void;
+  /** What the image shows, in the dataset's words (src/lib/dataset-words.ts; default 'digit'). */
+  noun?: string;
 }
 
 type Loaded =
@@ -50,7 +52,14 @@ function cropAround(box: [number, number, number, number], width: number, height
  * with the detected polarity (invert), the fitting rule, and warnings that say what to do when
  * the digit comes out small or faint. docs/reliability.md, "Uploads", lists every refusal.
  */
-export function UploadDialog({ file, width, height, onApply, onClose }: UploadDialogProps) {
+export function UploadDialog(props: UploadDialogProps) {
+  const { file, width, height, onApply, onClose } = props;
+  const noun = props.noun ?? 'digit';
+  // Digits are ink on paper; other images (clothes) have a subject on a white background.
+  const marked =
+    noun === 'digit'
+      ? 'with ink (darker = more ink, white = 0)'
+      : `on the ${noun} (darker = larger, white = 0)`;
   const ref = useRef<HTMLDialogElement>(null);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [invert, setInvert] = useState(false);
@@ -147,7 +156,8 @@ export function UploadDialog({ file, width, height, onApply, onClose }: UploadDi
                 maxHeight={200}
               />
               <figcaption>
-                Your picture: the box is what the network reads, the dashed line the ink found.
+                Your picture: the box is what the network reads, the dashed line the{' '}
+                {noun === 'digit' ? 'ink' : noun} found.
               </figcaption>
             </figure>
             <span aria-hidden="true" className="pl-upload-arrow">
@@ -171,7 +181,7 @@ export function UploadDialog({ file, width, height, onApply, onClose }: UploadDi
               )}
               <figcaption data-testid="upload-grid-caption">
                 What the network sees: exactly these {width}×{height} pixels
-                {result?.ok && `, ${result.inkPixels} with ink (darker = more ink, white = 0)`}
+                {result?.ok && `, ${result.inkPixels} ${marked}`}
               </figcaption>
             </figure>
           </div>
@@ -185,7 +195,7 @@ export function UploadDialog({ file, width, height, onApply, onClose }: UploadDi
                   setCrop(cropAround(result.sourceBox, picture.width, picture.height));
               }}
             >
-              Crop to the digit
+              Crop to the {noun}
             </button>
             <button
               type="button"
