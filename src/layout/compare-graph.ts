@@ -6,10 +6,10 @@
 // for B − A up to the two sides' own float32 errors. See docs/compare.md.
 import type { PixelQueryResult } from '../pathways/types';
 import { buildColumns, describePixels, plural, unitNoun } from './sankey-columns';
-import { balance, buildSankeyGraph } from './sankey-graph';
+import { balance, buildSankeyGraph, emptyPruneStats } from './sankey-graph';
+import { emptyNode } from './sankey-grouping';
 import {
   DEFAULT_SANKEY_OPTIONS,
-  type PruneStats,
   type SankeyColumn,
   type SankeyGraph,
   type SankeyGraphLink,
@@ -132,27 +132,6 @@ interface SideNames {
   classId: string;
 }
 
-function emptyNode(id: string, column: number, order: number, kind: SankeyGraphNode['kind']) {
-  return {
-    id,
-    column,
-    order,
-    kind,
-    label: '',
-    shortLabel: '',
-    members: [] as number[],
-    flow: 0,
-    inFlow: 0,
-    outFlow: 0,
-    hiddenIn: 0,
-    hiddenOut: 0,
-    inAbs: 0,
-    outAbs: 0,
-    hiddenInAbs: 0,
-    hiddenOutAbs: 0,
-  } satisfies SankeyGraphNode;
-}
-
 function planNodes(columns: SankeyColumn[], plans: ColumnPlan[], names: SideNames) {
   const groups: Int32Array[] = [];
   const nodes: SankeyGraphNode[][] = columns.map((column, c) => {
@@ -160,7 +139,7 @@ function planNodes(columns: SankeyColumn[], plans: ColumnPlan[], names: SideName
     const group = new Int32Array(columnSize(column)).fill(-1);
     groups.push(group);
     if (column.kind === 'class') {
-      const node = emptyNode(names.classId, c, 0, 'class');
+      const node = emptyNode(names.classId, c, 'class');
       node.label = names.classLabel;
       node.shortLabel = names.classShort;
       node.members = [names.classIndex];
@@ -171,14 +150,14 @@ function planNodes(columns: SankeyColumn[], plans: ColumnPlan[], names: SideName
     const list = plan.own.map((k, order) => {
       group[k] = order;
       const input = column.kind === 'input';
-      const node = emptyNode(`${column.id}:${k}`, c, order, input ? 'input' : 'unit');
+      const node = emptyNode(`${column.id}:${k}`, c, input ? 'input' : 'unit', ['', ''], order);
       node.label = input ? names.inputLabel : `${column.label} · ${noun} ${k}`;
       node.shortLabel = input ? 'pixel' : `${noun} ${k}`;
       node.members = [k];
       return node;
     });
     if (plan.rest.length > 0) {
-      const other = emptyNode(`${column.id}:other`, c, list.length, 'other');
+      const other = emptyNode(`${column.id}:other`, c, 'other', ['', ''], list.length);
       other.label = `${column.label} · ${plan.rest.length} other ${noun}s`;
       other.shortLabel = `${plan.rest.length} other ${noun}s`;
       other.members = [...plan.rest];
@@ -236,22 +215,6 @@ function gapLinks(
   return out;
 }
 
-function newStats(): PruneStats {
-  return {
-    totalLinks: 0,
-    drawnLinks: 0,
-    hiddenLinks: 0,
-    aggregatedLinks: 0,
-    zeroLinks: 0,
-    totalAbs: 0,
-    shownAbs: 0,
-    hiddenAbs: 0,
-    shownShare: 1,
-    aggregatedNodes: 0,
-    inactiveNodes: 0,
-  };
-}
-
 function noteColumns(
   columns: SankeyColumn[],
   plans: ColumnPlan[],
@@ -293,7 +256,7 @@ function sideGraph(
   const { plans, options } = shared;
   const columns = noteColumns(shared.columns, plans, names.pixels, shared.inputWidth);
   const { groups, nodes: perColumn } = planNodes(columns, plans, names);
-  const stats = newStats();
+  const stats = emptyPruneStats();
   const links: SankeyGraphLink[] = [];
   const hiddenLinks: SankeyGraphLink[] = [];
   perColumn.forEach((list, c) => {

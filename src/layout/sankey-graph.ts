@@ -126,7 +126,8 @@ function aggregateGap(
   return { candidates, gapAbs };
 }
 
-function newStats(): PruneStats {
+/** Zero tallies, before any link is counted (also compare-graph.ts's). */
+export function emptyPruneStats(): PruneStats {
   return {
     totalLinks: 0,
     drawnLinks: 0,
@@ -150,7 +151,7 @@ export function buildSankeyGraph(
   const className = options.classNames?.[result.classIndex] ?? String(result.classIndex);
   const columns = buildColumns(result, options.poolMode);
   const flows = channelFlows(result, columns);
-  const stats = newStats();
+  const stats = emptyPruneStats();
 
   // Gross |edge| per channel, to tell silent maps (nothing in, nothing out) from live ones.
   const gross = columns.map((c) => new Float64Array(c.size));

@@ -26,16 +26,18 @@ function columnLimit(column: SankeyColumn, options: SankeyGraphOptions): number 
   return Math.min(prune, dense, Math.max(1, options.maxNodesPerColumn));
 }
 
-function emptyNode(
+/** A node with no flow yet (its tallies are added as links are placed); also compare-graph.ts's. */
+export function emptyNode(
   id: string,
   column: number,
   kind: SankeyGraphNode['kind'],
-  labels: [string, string],
+  labels: [string, string] = ['', ''],
+  order = 0,
 ): SankeyGraphNode {
   return {
     id,
     column,
-    order: 0,
+    order,
     kind,
     label: labels[0],
     shortLabel: labels[1],

@@ -2,21 +2,20 @@
 // B (compare-types.ts) and B − A as three Sankeys over one node set and one layout, with their
 // totals, the largest differences in words, the pinned map in A, B and B − A, and the exports.
 // Hover, pin and playback are the store's, so the three views (and lecture stepping) move together.
-import { useCallback, useEffect, useId } from 'react';
+import { useEffect, useId } from 'react';
 import { CompareControls } from '../../components/compare/CompareControls';
 import { CompareExport } from '../../components/compare/CompareExport';
 import { CompareMaps } from '../../components/compare/CompareMaps';
 import { CompareTotals } from '../../components/compare/CompareTotals';
 import { CompareWords } from '../../components/compare/CompareWords';
 import { useCompareDrawings } from '../../components/compare/use-compare-drawings';
+import { currentSource } from '../../components/sankey/ExportButtons';
 import { SankeyView } from '../../components/sankey/SankeyView';
 import { PlaybackControl } from '../../components/sankey/PlaybackControl';
-import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { describePixels } from '../../layout/sankey-columns';
 import { fittedLayoutOptions } from '../../layout/sankey-layout';
-import { mapIdOf, mapRefOf } from '../../lib/map-id';
-import { modelEntry } from '../../model/registry';
+import { mapRefOf } from '../../lib/map-id';
 import { selectClassNames } from '../../state/selectors';
 import {
   compareGatesDiffer,
@@ -26,10 +25,10 @@ import {
 } from '../../state/selectors-compare';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
-import { flushUrlSync } from '../../state/url-sync';
 import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 import { useSankeyFit } from '../presentation/sankey-fit';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
+import { useMapLinking } from './use-map-linking';
 import '../../components/compare/compare.css';
 
 /**
@@ -45,24 +44,6 @@ function heightFor(view: 'normal' | 'lecture' | 'embed'): number {
 function titleOf(side: string, drawing: SankeyDrawing): string {
   const where = describePixels(drawing.graph.pixels, INPUT_WIDTH);
   return `${side}: ${where} → class ${drawing.graph.className}`;
-}
-
-function currentSource() {
-  const s = appStore.getState();
-  flushUrlSync();
-  const src = s.image?.source;
-  const image =
-    src?.kind === 'sample'
-      ? { kind: 'sample' as const, sample: src.index, label: null }
-      : src?.kind === 'uploaded'
-        ? { kind: 'uploaded' as const }
-        : { kind: 'drawn' as const };
-  return {
-    model: s.customModelUrl ?? s.modelId,
-    modelLabel: s.customModelUrl ? s.model.label : modelEntry(s.modelId).label,
-    image,
-    link: location.href,
-  };
 }
 
 export function CompareView() {
@@ -108,22 +89,7 @@ export function CompareView() {
   const layers = a?.layers ?? null;
   const actions = appStore.getState();
 
-  const onPinNode = useCallback(
-    (id: string | null) => {
-      const ref = id && graph ? nodeIdToLayerChannel(graph.columns, id) : null;
-      appStore.getState().setPins(id, ref && layers ? mapIdOf(layers, ref) : null);
-    },
-    [graph, layers],
-  );
-  const onHoverNode = useCallback(
-    (id: string | null) =>
-      appStore
-        .getState()
-        .setHoveredMap(id && graph ? nodeIdToLayerChannel(graph.columns, id) : null),
-    [graph],
-  );
-  const externalHover =
-    hoveredMap && graph ? layerChannelToNodeId(graph.columns, graph.nodes, hoveredMap) : null;
+  const { onPinNode, onHoverNode, externalHover } = useMapLinking(graph, layers, hoveredMap);
   const pinnedMap = layers ? mapRefOf(layers, pinnedMapId) : null;
   const steps = graph?.columns.map((c) => c.label) ?? [];
 

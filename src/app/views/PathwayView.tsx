@@ -2,18 +2,16 @@
 // builds the Sankey once per result and settings (graph and layout: use-sankey-drawing.ts) and
 // passes it down; the panels below only draw it (docs/sankey.md, "Data flow"). Hover and pin are
 // shared between the Sankey and the maps through the store, converting Sankey node ids ↔ maps
-// with layout/node-ref.ts on the graph that is drawn.
-import { useCallback } from 'react';
+// with layout/node-ref.ts on the graph that is drawn (use-map-linking.ts).
 import { useImportantMapIds } from '../../components/analyses/use-important-map-ids';
 import { PathwayPanel } from '../../components/sankey/PathwayPanel';
 import { useSankeyDrawing } from '../../components/sankey/use-sankey-drawing';
-import { layerChannelToNodeId, nodeIdToLayerChannel } from '../../layout/node-ref';
-import { mapIdOf } from '../../lib/map-id';
 import { selectClassNames } from '../../state/selectors';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { useSankeyFit } from '../presentation/sankey-fit';
 import { MapsView } from './MapsView';
+import { useMapLinking } from './use-map-linking';
 
 export function PathwayView() {
   const targetClass = useAppState((s) => s.targetClass);
@@ -38,23 +36,11 @@ export function PathwayView() {
   // Finding 1 on the Sankey: the Analyses area's top-m maps per layer (empty when marking is off).
   const markedNodeIds = useImportantMapIds();
 
-  const onPinNode = useCallback(
-    (id: string | null) => {
-      const ref = id && graph ? nodeIdToLayerChannel(graph.columns, id) : null;
-      const mapId = ref && result ? mapIdOf(result.layers, ref) : null;
-      appStore.getState().setPins(id, mapId);
-    },
-    [graph, result],
+  const { onPinNode, onHoverNode, externalHover } = useMapLinking(
+    graph,
+    result?.layers ?? null,
+    hoveredMap,
   );
-  const onHoverNode = useCallback(
-    (id: string | null) =>
-      appStore
-        .getState()
-        .setHoveredMap(id && graph ? nodeIdToLayerChannel(graph.columns, id) : null),
-    [graph],
-  );
-  const externalHover =
-    hoveredMap && graph ? layerChannelToNodeId(graph.columns, graph.nodes, hoveredMap) : null;
 
   return (
     <div className="pathway-stack">

@@ -25,8 +25,7 @@ export function Term({ id, children }: TermProps) {
     const room = document.documentElement.clientWidth - 8;
     const left = rect.left - shift;
     setShift(left + rect.width > room ? Math.max(8 - left, room - rect.width - left) : 0);
-    // `shift` is read, not tracked: the effect measures once per opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shift` is read, not tracked: one measurement per opening
   }, [open]);
 
   return (

@@ -73,7 +73,10 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
       setPage(Math.floor((position[pinned] ?? 0) / MAPS_PER_PAGE));
   }, [pinned, position, channels]);
   const shownPage = Math.min(page, pageCount - 1);
-  const pageChannels = order.slice(shownPage * MAPS_PER_PAGE, (shownPage + 1) * MAPS_PER_PAGE);
+  const pageChannels = useMemo(
+    () => order.slice(shownPage * MAPS_PER_PAGE, (shownPage + 1) * MAPS_PER_PAGE),
+    [order, shownPage],
+  );
   // After a key moves focus onto another page, focus the map once that page is drawn.
   const pendingFocus = useRef<number | null>(null);
   useEffect(() => {
@@ -99,8 +102,7 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
         extent: d.diffusionExtent,
       }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- pageChannels keyed by its contents
-  }, [near, activation, diffusion, layer, height, width, channels, pageChannels.join(',')]);
+  }, [near, activation, diffusion, layer, height, width, channels, pageChannels]);
   if (painted) lastPictures.current = painted;
   const pictures = painted ?? lastPictures.current;
 

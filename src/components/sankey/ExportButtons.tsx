@@ -3,7 +3,6 @@
 // it out at a fixed print size for the figure's geometry. Every file says where it comes from:
 // model, image, pixel, class and the link to the view (a caption under the figure, the JSON's
 // `source`), read from the app at the moment of the click.
-import { useState } from 'react';
 import { sankeyToJson, sourceCaption, type SankeySource } from '../../layout/export-data';
 import { modelEntry } from '../../model/registry';
 import { appStore } from '../../state/store';
@@ -14,6 +13,7 @@ import type { SankeyGraph } from '../../layout/sankey-types';
 import { downloadBlob, svgToPngBlob } from '../../render/png-export';
 import { IDLE_STATE } from '../../render/sankey-style';
 import { sankeyToSvgString } from '../../render/svg-export';
+import { ExportGroup, type ExportKind } from '../common/ExportGroup';
 
 export interface ExportButtonsProps {
   graph: SankeyGraph | null;
@@ -29,7 +29,7 @@ export interface ExportButtonsProps {
 }
 
 /** The app's model, image and link now (the address bar flushed first, as Copy link does). */
-function currentSource(): SankeySource | null {
+export function currentSource(): SankeySource | null {
   const s = appStore.getState();
   if (!s.image) return null;
   flushUrlSync();
@@ -51,7 +51,6 @@ function currentSource(): SankeySource | null {
 
 export function ExportButtons(props: ExportButtonsProps) {
   const { graph, title, subtitle, fileBase, size, markedNodeIds } = props;
-  const [error, setError] = useState<string | null>(null);
   const disabled = !graph || graph.empty;
   const figure = (source: SankeySource | null) => {
     const layout = layoutSankey(graph!, size ?? { width: 1200, height: 560 });
@@ -65,41 +64,23 @@ export function ExportButtons(props: ExportButtonsProps) {
       }),
     };
   };
-  const run = async (kind: 'svg' | 'png' | 'json') => {
+  const run = async (kind: ExportKind) => {
     if (!graph) return;
-    setError(null);
-    try {
-      const source = (props.source ?? currentSource)();
-      const { layout, svg } = figure(source);
-      if (kind === 'svg')
-        downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase}.svg`);
-      if (kind === 'png') downloadBlob(await svgToPngBlob(svg, 2), `${fileBase}.png`);
-      if (kind === 'json') {
-        const json = JSON.stringify(
-          sankeyToJson(graph, layout, title, source ?? undefined),
-          null,
-          2,
-        );
-        downloadBlob(new Blob([json], { type: 'application/json' }), `${fileBase}.json`);
-      }
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+    const source = (props.source ?? currentSource)();
+    const { layout, svg } = figure(source);
+    if (kind === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase}.svg`);
+    if (kind === 'png') downloadBlob(await svgToPngBlob(svg, 2), `${fileBase}.png`);
+    if (kind === 'json') {
+      const json = JSON.stringify(sankeyToJson(graph, layout, title, source ?? undefined), null, 2);
+      downloadBlob(new Blob([json], { type: 'application/json' }), `${fileBase}.json`);
     }
   };
   return (
-    <span
-      className="pl-export"
-      role="group"
-      aria-label="Export the Sankey"
-      data-testid="sankey-export"
-    >
-      Export{' '}
-      {(['svg', 'png', 'json'] as const).map((kind) => (
-        <button key={kind} type="button" disabled={disabled} onClick={() => void run(kind)}>
-          {kind.toUpperCase()}
-        </button>
-      ))}
-      {error && <span role="alert"> Export failed: {error}</span>}
-    </span>
+    <ExportGroup
+      label="Export the Sankey"
+      testId="sankey-export"
+      disabled={disabled}
+      onExport={run}
+    />
   );
 }
