@@ -184,13 +184,109 @@ test('from the occlusion analysis one click compares the pixel with the occluded
   await page.getByRole('button', { name: /original vs occluded/ }).click();
   await waitForCompare(page);
   await expect(page.getByTestId('compare-source-b')).toHaveText('B is the occluded image.');
-  expect(app.linkParams().get('bimg')).toMatch(/^occluded\.b/);
+  expect(app.linkParams().get('bimg')).toMatch(/^occluded\.28x28x1\.b/);
   checkExport(await exportJson(page));
   // The link reopens the same comparison.
   await page.reload();
   await waitForCompare(page);
   await expect(page.getByTestId('compare-source-b')).toHaveText('B is the occluded image.');
   await page.screenshot({ path: 'test-results/e2e/compare-occluded-1400.png', fullPage: true });
+});
+
+test('from the movement analysis one click compares the pixel under the pointer', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', an: 'movement' });
+  await app.waitForModel();
+  const entry = page.getByRole('button', { name: /original vs shifted$/ });
+  // Away from the images the entry names the selected pixel, and says how to choose another.
+  await expect(entry).toHaveText(
+    'Compare the pathways of the selected pixel (row 14, col 9): original vs shifted',
+  );
+  await expect(entry).toHaveAccessibleDescription(/Point at a pixel of the image/);
+  // Pointing at a pixel of the original image: the entry names that pixel, and keeps it while
+  // the pointer travels to the button.
+  const original = page.getByTestId('compare-pointable').first();
+  await original.scrollIntoViewIfNeeded();
+  const box = (await original.boundingBox())!;
+  const cell = { x: (16.5 * box.width) / 28, y: (20.5 * box.height) / 28 };
+  await original.hover({ position: cell });
+  await expect(entry).toHaveText(
+    'Compare the pathways of the pixel you pointed at (row 20, col 16): original vs shifted',
+  );
+  // Leaving the view forgets it: the selected pixel again.
+  await page.getByRole('heading', { name: 'Pixel pathways' }).hover();
+  await expect(entry).toContainText('the selected pixel (row 14, col 9)');
+  await original.hover({ position: cell });
+  await expect(entry).toContainText('the pixel you pointed at (row 20, col 16)');
+  await entry.click();
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-source-b')).toHaveText('B is the shifted image.');
+  expect(app.linkParams().get('px')).toBe('20,16');
+  expect(app.linkParams().get('bimg')).toMatch(/^shifted\.28x28x1\.b/);
+  await expect(page.getByTestId('compare-a')).toContainText('pixel (row 20, col 16)');
+  checkExport(await exportJson(page));
+});
+
+test('Swap A and B, from the keyboard: the pixels, then the classes, trade places and the link follows', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', compare: 'pixels', bpx: '10,12' });
+  await app.waitForModel();
+  await waitForCompare(page);
+  const totalOf = async (id: string) => (await page.getByTestId(id).textContent()) ?? '';
+  const [a, b] = [await totalOf('total-a'), await totalOf('total-b')];
+  const swap = page.getByRole('button', { name: 'Swap A and B' });
+  await swap.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => app.linkParams().get('px')).toBe('10,12');
+  expect(app.linkParams().get('bpx')).toBe('14,9');
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-a')).toContainText('pixel (row 10, col 12)');
+  await expect(page.getByTestId('compare-b')).toContainText('pixel (row 14, col 9)');
+  // Each side's total moved with it: A's is B's before, and B's A's.
+  await expect(page.getByTestId('total-a')).toHaveText(b);
+  await expect(page.getByTestId('total-b')).toHaveText(a);
+  checkExport(await exportJson(page));
+  // Two classes: A follows 3 (chosen), B the runner-up or its own; swapped, A follows B's.
+  await page.getByRole('radio', { name: 'Two classes' }).check();
+  await page.getByTestId('compare-class-b').selectOption('5');
+  await waitForCompare(page);
+  await expect(side(page, 'b')).toHaveAttribute('data-class', '5');
+  const classA = (await side(page, 'a').getAttribute('data-class'))!;
+  await swap.press('Space');
+  await expect(side(page, 'a')).toHaveAttribute('data-class', '5');
+  await waitForCompare(page);
+  await expect(side(page, 'b')).toHaveAttribute('data-class', classA);
+  await expect.poll(() => app.linkParams().get('class')).toBe('5');
+  expect(app.linkParams().get('bclass')).toBe(classA);
+});
+
+test('an attacked B cannot become A: the swap says why instead of changing the link', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open({ sample: '7', px: '14,9', an: 'occlusion' });
+  await app.waitForModel();
+  await page.getByRole('button', { name: /original vs occluded/ }).click();
+  await waitForCompare(page);
+  const swap = page.getByRole('button', { name: 'Swap A and B' });
+  await expect(swap).toBeDisabled();
+  await expect(swap).toHaveAccessibleDescription(/cannot be A: A’s image travels in the link/);
+  // A gallery sample as B can: A becomes that sample, B the original.
+  const sample = page.getByRole('textbox', { name: 'Gallery sample for B' });
+  await sample.fill('3');
+  await page.getByRole('button', { name: 'Use as B' }).click();
+  await waitForCompare(page);
+  await swap.click();
+  await expect.poll(() => app.linkParams().get('sample')).toBe('3');
+  expect(app.linkParams().get('bimg')).toBe('sample.7');
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-source-b')).toHaveText('B is gallery sample 7.');
 });
 
 test('a link with bad compare values names each in one notice', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The content security policy (vite/content-security-policy.ts): the built page carries it, no
 // view of the app trips it, and markup injected into the page (as if escaping ever failed)
-// cannot run script or reach another origin.
+// cannot run script, load another origin's images or connect to a host over plain http (https:
+// connections are allowed so that users can open models hosted on other sites).
 import { expect, test, type Page } from '@playwright/test';
 import { PathwayPage } from './pages/pathway-page';
 
@@ -25,6 +26,9 @@ test('the built page sets a strict policy and no referrer', async ({ page }) => 
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(policy).toContain("object-src 'none'");
   expect(policy).toContain("base-uri 'self'");
+  // Models may come from other https sites (asked first); nothing else may.
+  expect(policy).toContain("connect-src 'self' https: blob: data:");
+  expect(policy).toContain("img-src 'self' data: blob:");
   expect(policy).not.toContain('unsafe-inline');
   await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
 });
@@ -62,7 +66,9 @@ test('every view works under the policy without a single violation', async ({ pa
   expect(violations()).toEqual([]);
 });
 
-test('injected markup cannot run script or reach another origin', async ({ page }) => {
+test('injected markup cannot run script, load foreign images or use plain http', async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   const app = new PathwayPage(page);
   await app.open({ backend: 'wasm' });
@@ -80,18 +86,28 @@ test('injected markup cannot run script or reach another origin', async ({ page 
   });
   await page.locator('#injected-link').click();
   const fetched = await page.evaluate(() =>
-    fetch('https://example.com/model.json').then(
+    fetch('http://example.com/model.json').then(
       () => 'fetched',
       () => 'refused',
     ),
   );
   expect(fetched).toBe('refused');
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'https://example.com/tracker.png';
+    document.body.append(img);
+  });
+  await expect
+    .poll(() => violations().some((v) => v.startsWith('img-src') && v.includes('example.com')))
+    .toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBe(
     undefined,
   );
   const seen = violations();
   expect(seen.some((v) => v.startsWith('script-src'))).toBe(true);
-  expect(seen.some((v) => v.startsWith('connect-src') && v.includes('example.com'))).toBe(true);
+  expect(seen.some((v) => v.startsWith('connect-src') && v.includes('http://example.com'))).toBe(
+    true,
+  );
   // The app itself is untouched: a click still draws a live Sankey.
   await app.clickPixel(14, 14);
   await app.waitForLive([14 * 28 + 14]);

@@ -4,21 +4,24 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { PathwayPage } from './pages/pathway-page';
 
-test('a missing custom model says what failed and keeps the gallery', async ({ page }) => {
+// A model the user opens (here from the link) that fails gives way to the built-in one, with the
+// reason (src/app/session/model-loader.ts); only a failing built-in model leaves none.
+test('a missing custom model says what failed and the built-in model takes over', async ({
+  page,
+}) => {
   const app = new AppPage(page);
+  const notice = page.locator('[data-notice-id="open-model"]');
   await app.open({ modelUrl: 'models/missing/model.json' });
-  await expect(app.error).toContainText('could not be loaded');
-  await expect(app.error).toContainText('models/missing/model.json');
-  await expect(page.getByRole('radio', { name: 'MNIST', exact: true })).not.toBeChecked();
-  // The gallery and the input still work without a model.
-  await app.pickSample(3);
-  await expect(app.inputCaption).toHaveText(/^Sample 3 · label/);
-  // Picking a built-in model recovers.
-  await page.getByRole('radio', { name: 'MNIST', exact: true }).check();
+  await expect(notice).toContainText('could not be loaded');
+  await expect(notice).toContainText('models/missing/model.json');
+  await expect(notice).toContainText('Showing the MNIST model instead.');
   await app.waitForModel();
   await expect(app.error).toHaveCount(0);
-  expect(await app.predictedClassFor(3)).toBeGreaterThanOrEqual(0);
+  await expect(page.getByRole('radio', { name: 'MNIST', exact: true })).toBeChecked();
   await expect(page).not.toHaveURL(/modelUrl/);
+  await app.pickSample(3);
+  await expect(app.inputCaption).toHaveText(/^Sample 3 · label/);
+  expect(await app.predictedClassFor(3)).toBeGreaterThanOrEqual(0);
 });
 
 test('a model with the wrong shape is rejected with the reason', async ({ page }) => {
@@ -58,21 +61,28 @@ test('a model with the wrong shape is rejected with the reason', async ({ page }
   });
   const app = new AppPage(page);
   await app.open({ modelUrl: 'models/wrong/model.json' });
-  await expect(app.error).toContainText('input shape is [?, 5]');
-  await expect(app.error).toContainText('[?, 10]');
+  const notice = page.locator('[data-notice-id="open-model"]');
+  await expect(notice).toContainText('input shape is [?, 5]');
+  await app.waitForModel();
 });
 
-test('an absolute or cross-origin model URL is refused without fetching it', async ({ page }) => {
+test('a cross-origin model URL is not fetched until the user agrees', async ({ page }) => {
   const external: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1')) external.push(r.url());
   });
   const app = new AppPage(page);
   await app.open({ modelUrl: 'https://evil.example/model.json' });
+  const prompt = page.getByTestId('remote-model-prompt');
+  await expect(prompt).toContainText('This link opens a model from evil.example. Load it?');
+  await app.waitForModel();
+  await prompt.getByRole('button', { name: 'Use the built-in model' }).click();
+  await expect(prompt).toBeHidden();
+  expect(external).toEqual([]);
+  // A scheme other than http(s) is refused outright.
+  await app.open({ modelUrl: 'javascript:alert(1)' });
   await expect(app.notices).toContainText('modelUrl value');
   await expect(app.notices).toContainText('was ignored');
-  await app.waitForModel();
-  expect(external).toEqual([]);
 });
 
 test('hostile link values are shown as text, never as markup', async ({ page }) => {

@@ -50,6 +50,11 @@ async function waitForOfflineCopy(page: Page): Promise<string> {
 }
 
 async function expectPrediction(app: AppPage, truth: SampleTruth): Promise<void> {
+  // Right after a model switch the model can be ready before its gallery has drawn (the samples
+  // file comes after model.json): wait until the gallery shows the sample or offers to show all,
+  // or pickSample mistakes "not drawn yet" for "hidden" and waits for a button that is not there.
+  const shown = app.thumb(truth.index).or(app.gallery.getByRole('button', { name: /^Show all/ }));
+  await expect(shown.first()).toBeVisible();
   await app.pickSample(truth.index);
   expect(await app.predictedClassFor(truth.index), `sample ${truth.index}`).toBe(truth.predicted);
 }
@@ -96,7 +101,10 @@ test('from a sub-path: everything resolves under it, online and with the host go
   try {
     const urls = recordRequests(context);
     const app = new AppPage(page);
-    await page.goto(`${server.url}?sample=${sample(mnist, 0).index}`);
+    // One WASM thread: this host sends no isolation headers, and a first visit that would gain
+    // threads reloads once when the service worker is active (e2e/offline-isolation.spec.ts
+    // tests that), which would race this test's steps on a machine with 4 or more cores.
+    await page.goto(`${server.url}?sample=${sample(mnist, 0).index}&threads=1`);
     await app.expectBackend('wasm');
     await app.waitForModel();
     expect(await app.predictedClassFor(sample(mnist, 0).index)).toBe(sample(mnist, 0).predicted);

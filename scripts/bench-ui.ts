@@ -8,13 +8,14 @@
 // committed on pointerup) to the app's performance mark set when the Sankey for that pixel has
 // been committed (src/lib/perf-marks.ts); the query-answered mark and the worker's own timings
 // (src/worker/protocol.ts, WorkerTiming) split it into its parts. In ONE run it compares the path
-// before this work (?perf=baseline&threads=1), today's automatic path (threaded WASM where the page
-// is isolated), today's path on one WASM thread (?threads=1), and (unless --quick) the same app on
-// the slower ?backend=cpu and ?backend=webgl. Startup: --loads (default 5) fresh page loads of the
+// before this work (?perf=baseline&threads=1; what it restores: src/lib/perf-baseline.ts),
+// today's automatic path (threaded WASM where the page is isolated), today's path on one WASM
+// thread (?threads=1), and (unless --quick) the same app on the slower ?backend=cpu and
+// ?backend=webgl. Startup: --loads (default 5) fresh page loads of the
 // default link per path (cold HTTP cache, no service worker): first contentful paint, first
 // Sankey on the page (precomputed or live) and the live one. Rewrites the "UI: click to Sankey"
 // section of docs/benchmarks.md between its markers (other sections are left alone); --no-write
-// skips it. Benchmarks are not tests: nothing here fails on a missed target, it says so.
+// skips it, and --only runs some of the rows (see ONLY). Benchmarks are not tests: nothing here fails on a missed target, it says so.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { PERF_MARKS } from '../src/lib/perf-marks';
@@ -29,7 +30,18 @@ const option = (name: string, fallback: string) => {
   return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
 };
 const CLICKS = Math.max(60, Number(option('--clicks', '60')));
-const WRITE = !args.includes('--no-write');
+/**
+ * `--only auto,compare`: run only these rows (path ids below, `compare`, and `startup`, which
+ * loads the before and auto paths among them), e.g. to compare two builds in consecutive runs in a
+ * quiet moment. A partial run leaves
+ * docs/benchmarks.md alone: its section is the whole table.
+ */
+const ONLY = option('--only', '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);
+const runs = (id: string) => ONLY.length === 0 || ONLY.includes(id);
+const WRITE = !args.includes('--no-write') && ONLY.length === 0;
 // A private build folder and a fixed port (shared machines); default dist/ and a free port.
 const DIST = option('--dist', 'dist');
 const PORT = Number(option('--port', '0'));
@@ -43,7 +55,7 @@ interface Config {
 const CONFIGS: Config[] = [
   {
     id: 'before',
-    label: 'before (?perf=baseline&threads=1: dims at once, 1 WASM thread)',
+    label: 'before (?perf=baseline&threads=1: the earlier click path, 1 WASM thread)',
     query: 'perf=baseline&threads=1',
   },
   { id: 'auto', label: 'today: automatic (WASM worker; threads: cores ÷ 2)', query: '' },
@@ -55,6 +67,10 @@ const CONFIGS: Config[] = [
   { id: 'webgl', label: 'baseline: ?backend=webgl (software GL)', query: 'backend=webgl' },
 ];
 const QUICK = args.includes('--quick');
+const ROW_IDS = [...CONFIGS.map((c) => c.id as string), 'compare', 'startup'];
+const unknownRows = ONLY.filter((id) => !ROW_IDS.includes(id));
+if (unknownRows.length > 0)
+  throw new Error(`--only: unknown row ${unknownRows.join(', ')} (rows: ${ROW_IDS.join(', ')})`);
 const LOADS = Math.max(1, Number(option('--loads', '5')));
 const TARGET = { p95: 40, overhead: 3, render: 10, firstPaint: 1000, live: 2000, vggP95: 150 };
 const SAMPLE = modelEntry('mnist').defaultSample;
@@ -313,7 +329,9 @@ async function main(): Promise<void> {
   const results = new Map<Config['id'], { backend: string; clicks: Click[] }>();
   const startups = new Map<Config['id'], Startup[]>();
   try {
-    const configs = CONFIGS.filter((c) => !QUICK || !['cpu', 'webgl'].includes(c.id));
+    const configs = CONFIGS.filter(
+      (c) => (!QUICK || !['cpu', 'webgl'].includes(c.id)) && runs(c.id),
+    );
     for (const config of configs) {
       console.log(`${config.label}: ${CLICKS} clicks…`);
       const run = await runConfig(browser, preview.url, config.query, pixels);
@@ -336,11 +354,14 @@ async function main(): Promise<void> {
         `  medians: ${parts.map((k) => `${k} ${ms(med(run.clicks.map((c) => c[k])))}`).join(', ')}`,
       );
     }
-    console.log(`compare mode, B's pixel: ${CLICKS} clicks…`);
-    const compare = await runCompare(browser, preview.url, pixels);
-    console.log(`  median ${ms(med(compare))} ms, p95 ${ms(quantile(compare, 0.95))} ms`);
+    let compare: number[] = [];
+    if (runs('compare')) {
+      console.log(`compare mode, B's pixel: ${CLICKS} clicks…`);
+      compare = await runCompare(browser, preview.url, pixels);
+      console.log(`  median ${ms(med(compare))} ms, p95 ${ms(quantile(compare, 0.95))} ms`);
+    }
     // Startup, alternating the two paths load by load so that both see the same machine.
-    for (let i = 0; i < LOADS; i++) {
+    for (let i = 0; i < (runs('startup') ? LOADS : 0); i++) {
       for (const config of configs.filter((c) => c.id === 'before' || c.id === 'auto')) {
         const s = await measureStartup(browser, preview.url, config.query);
         startups.set(config.id, [...(startups.get(config.id) ?? []), s]);

@@ -1,151 +1,51 @@
-// `npm run reproduce -- --model mnist|fashion [--n 1000] [--seed 1] [--out docs]`: runs every
-// analysis of src/analysis on a shipped model and writes the reproduction report
-// (<out>/reproduction-<model>.md), its SVG figures (<out>/figures/<model>-*.svg) and, when writing
-// into docs/, the importance cache public/models/<model>/importance.json. Progress goes to stderr.
-// Node-only file IO lives here; the analyses themselves are the browser-safe src/analysis modules.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `npm run reproduce -- --model ID|PATH [--data mnist|fashion|DIR] [--n 1000] [--seed 1]
+// [--out DIR | --update-shipped]`: runs every analysis of src/analysis on a model and writes the
+// reproduction report (reproduction-<name>.md), its SVG figures (figures/<name>-*.svg) and, for
+// the shipped models, the small-vs-VGG table. Where it writes: scripts/lib/reproduce-outputs.ts
+// (never the committed docs/ reports or public/models/ without --update-shipped; without --out a
+// fresh temp folder). Progress goes to stderr, the report's path to stdout. Node-only file IO
+// lives here and in scripts/lib; the analyses themselves are the browser-safe src/analysis.
+import { rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildNetwork, disposeNetwork } from '../src/pathways';
-import { deriveSeed, mulberry32, sampleWithoutReplacement, type ImageSet } from '../src/analysis';
 import { defaultConfig, type ReproductionConfig } from '../src/analysis/report/config';
 import { reportFigures } from '../src/analysis/report/figures';
 import { reportMarkdown } from '../src/analysis/report/markdown';
-import { comparisonMarkdown } from './lib/reproduction-comparison';
 import { runReproduction } from '../src/analysis/report/pipeline';
-import { isModelId, MODEL_IDS, type ModelId } from '../src/model/registry';
-import { loadDataset, type Dataset } from '../training/data';
-import { initNodeBackend, loadModelFromDir, readModelCard } from '../training/lib/node-model';
+import { initNodeBackend, readModelCard } from '../training/lib/node-model';
+import { disposeCliModel, loadCliModel, type CliModel } from './lib/node-model-loader';
+import { HELP, parseArgs, type ReproduceArgs } from './lib/reproduce-args';
+import { reproductionData } from './lib/reproduce-data';
+import {
+  COMPARISON_FILE,
+  isShippedFile,
+  planOutputs,
+  writeOutput,
+  type OutputPlan,
+} from './lib/reproduce-outputs';
+import { comparisonMarkdown } from './lib/reproduction-comparison';
+import { REPO_ROOT } from './lib/shipped';
 
-/** Written next to the reports after each run (scripts/lib/reproduction-comparison.ts). */
-export const COMPARISON_FILE = 'reproduction-small-vs-vgg.md';
+export { COMPARISON_FILE, HELP, parseArgs, type ReproduceArgs };
 
-export interface ReproduceArgs {
-  model: ModelId;
-  n: number;
-  seed: number;
-  out: string;
-  /** Where to write the importance cache; null = nowhere. */
-  importance: string | null;
-  train?: number;
-  adv?: number;
-  occ?: number;
-  move?: number;
-  backend: 'wasm' | 'cpu';
-  quiet: boolean;
-}
-
-const USAGE =
-  'usage: npm run reproduce -- --model mnist|fashion [--n 1000] [--seed 1] [--out docs] ' +
-  '[--train N] [--adv N] [--occ N] [--move N] [--importance PATH|none] [--backend wasm|cpu] [--quiet]';
-
-export const HELP = `Runs the paper's analyses on a shipped model and writes the reproduction report.
-
-${USAGE}
-
-  --model ID              the shipped model to analyse (required): mnist, fashion,
-                          vgg-mnist or vgg-fashion
-  --n N                   test images in the analysis sample (default 1000, at least 10)
-  --seed S                seed of every random draw (default 1)
-  --out DIR               where the report and its figures go (default docs):
-                          DIR/reproduction-<model>.md and DIR/figures/<model>-*.svg
-  --train N               training images for the portion-hot centroids (default n/2)
-  --adv N                 images attacked (default n/5, 4 to 200)
-  --occ N                 images occluded (default n/2, 4 to 500)
-  --move N                images moved (default n/5, 4 to 200)
-  --importance PATH|none  where to write the importance cache (default, with --out unset:
-                          public/models/<model>/importance.json; with --out: none)
-  --backend wasm|cpu      TensorFlow.js backend (default wasm)
-  --quiet                 no progress on stderr
-  --compare-only          only rewrite DIR/reproduction-small-vs-vgg.md from the reports there
-  --help                  this text
-`;
-
-export function parseArgs(argv: string[]): ReproduceArgs {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument '${a}'. ${USAGE}`);
-    const [key, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (key === 'quiet') {
-      flags.set(key, 'true');
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${key} needs a value. ${USAGE}`);
-    flags.set(key, value);
-  }
-  const known = [
-    'model',
-    'n',
-    'seed',
-    'out',
-    'importance',
-    'train',
-    'adv',
-    'occ',
-    'move',
-    'backend',
-    'quiet',
-  ];
-  for (const k of flags.keys())
-    if (!known.includes(k)) throw new Error(`Unknown option --${k}. ${USAGE}`);
-  const model = flags.get('model');
-  if (model === undefined || !isModelId(model))
-    throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}. ${USAGE}`);
-  const int = (k: string, fallback?: number): number | undefined => {
-    const v = flags.get(k);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`--${k} must be a non-negative integer.`);
-    return n;
-  };
-  const n = int('n', 1000)!;
-  if (n < 10) throw new Error('--n must be at least 10.');
-  const out = flags.get('out') ?? 'docs';
-  const importanceFlag = flags.get('importance');
-  const importance =
-    importanceFlag === 'none'
-      ? null
-      : (importanceFlag ??
-        (flags.has('out') ? null : join('public', 'models', model, 'importance.json')));
-  const backend = flags.get('backend') ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new Error('--backend must be wasm or cpu.');
-  const args: ReproduceArgs = {
-    model,
-    n,
-    seed: int('seed', 1)!,
-    out,
-    importance,
-    backend,
-    quiet: flags.has('quiet'),
-  };
-  for (const k of ['train', 'adv', 'occ', 'move'] as const) {
-    const v = int(k);
-    if (v !== undefined) args[k] = v;
-  }
-  return args;
-}
-
-/** The given images of a split as model inputs (pixel/255, NHWC). */
-function toSet(ds: Dataset, indices: number[]): ImageSet {
-  const px = 28 * 28;
-  const images = new Float32Array(indices.length * px);
-  indices.forEach((i, j) => {
-    for (let p = 0; p < px; p++) images[j * px + p] = ds.images[i * px + p]! / 255;
-  });
-  return {
-    input: { height: 28, width: 28, channels: 1 },
-    images,
-    labels: Int32Array.from(indices, (i) => ds.labels[i]!),
-    count: indices.length,
-  };
+export interface ReproduceResult {
+  plan: OutputPlan;
+  markdownPath: string;
+  figurePaths: string[];
+  /** Every file written, in order. */
+  written: string[];
 }
 
 function commandLine(args: ReproduceArgs): string {
-  const parts = [`npm run reproduce -- --model ${args.model} --n ${args.n} --seed ${args.seed}`];
+  const parts = [`npm run reproduce -- --model ${args.model}`];
+  if (args.data !== null) parts.push(`--data ${args.data}`);
+  parts.push(`--n ${args.n} --seed ${args.seed}`);
   for (const k of ['train', 'adv', 'occ', 'move'] as const)
     if (args[k] !== undefined) parts.push(`--${k} ${args[k]}`);
+  if (args.fit !== 'auto') parts.push(`--fit ${args.fit}`);
+  if (args.invert !== 'auto') parts.push(`--invert ${args.invert}`);
+  // The committed reports say "rerun it": the command must then rewrite them, not a temp copy.
+  if (args.updateShipped) parts.push('--update-shipped');
   return parts.join(' ');
 }
 
@@ -173,115 +73,171 @@ function stderrProgress(quiet: boolean): {
   };
 }
 
+/** The report's title and accuracy: the model card's for a shipped model, the shape for others. */
+function describe(
+  m: CliModel,
+  plan: OutputPlan,
+): { title: string; accuracy?: number; dataset?: string } {
+  if (m.shipped) {
+    const card = readModelCard(dirname(m.file));
+    return { title: card.title, accuracy: card.testAccuracy, dataset: card.dataset };
+  }
+  const { height, width, channels } = m.input;
+  return {
+    title: `${plan.name} (${m.id}: ${height}×${width}×${channels} input, ${m.classCount} classes)`,
+  };
+}
+
 export async function reproduce(
   args: ReproduceArgs,
-): Promise<{ markdownPath: string; figurePaths: string[] }> {
+  repoRoot: string = REPO_ROOT,
+): Promise<ReproduceResult> {
+  // Decided first: a run that would overwrite a committed file stops before any work.
+  const plan = planOutputs(args, repoRoot);
+  try {
+    return await runAndWrite(args, plan, repoRoot);
+  } catch (error) {
+    // A temp folder made for a run that failed would only be litter.
+    if (plan.fresh) rmSync(plan.dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function runAndWrite(
+  args: ReproduceArgs,
+  plan: OutputPlan,
+  repoRoot: string,
+): Promise<ReproduceResult> {
   const t0 = performance.now();
   const log = stderrProgress(args.quiet);
   const backend = await initNodeBackend(args.backend);
-  const dir = join('public', 'models', args.model);
-  const card = readModelCard(dir);
-  const model = await loadModelFromDir(dir);
-  const net = buildNetwork(model);
+  const m = await loadCliModel(args.model);
   try {
-    log.stage(`loading ${card.dataset} data`);
-    const testData = loadDataset(card.dataset, 'test');
-    // One seeded draw split in two: the analysis sample and a disjoint importance sample.
-    const drawn = sampleWithoutReplacement(
-      mulberry32(deriveSeed(args.seed, 100)),
-      testData.count,
-      Math.min(testData.count, 2 * args.n),
-    );
-    const test = toSet(testData, drawn.slice(0, args.n));
-    const importanceSet = toSet(testData, drawn.slice(args.n));
-    const base = defaultConfig(
-      card.id,
-      card.dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST',
-      card.classNames,
-      args.n,
-      args.seed,
+    const about = describe(m, plan);
+    const n = args.n;
+    const base = defaultConfig(m.shipped ?? plan.name, '', m.classNames, n, args.seed);
+    const nTrain = args.train ?? base.nTrain;
+    const data = args.data ?? about.dataset!;
+    log.stage(`loading ${data} data`);
+    const sets = reproductionData(
+      {
+        input: m.input,
+        classCount: m.classCount,
+        classNames: m.classNames,
+        shipped: m.shipped !== null,
+      },
+      { data, n, nTrain, seed: args.seed, fit: args.fit, invert: args.invert },
+      (line) => process.stderr.write(`${line}\n`),
     );
     const config: ReproductionConfig = {
       ...base,
-      nTrain: args.train ?? base.nTrain,
+      dataset: sets.label,
+      nTrain,
       nAdv: args.adv ?? base.nAdv,
       nOcc: args.occ ?? base.nOcc,
       nMove: args.move ?? base.nMove,
+      nImportance: sets.importance.count,
     };
-    const trainData = loadDataset(card.dataset, 'train');
-    const train = toSet(
-      trainData,
-      sampleWithoutReplacement(
-        mulberry32(deriveSeed(args.seed, 101)),
-        trainData.count,
-        Math.min(trainData.count, config.nTrain),
-      ),
-    );
-    config.nImportance = importanceSet.count;
-    const result = await runReproduction(net, { test, importance: importanceSet, train }, config, {
+    const result = await runReproduction(m.net, sets, config, {
       onStage: log.stage,
       onProgress: log.progress,
       backend,
     });
-    const figures = reportFigures(result);
-    mkdirSync(join(args.out, 'figures'), { recursive: true });
-    const figurePaths = Object.entries(figures).map(([key, svg]) => {
-      const path = join(args.out, 'figures', `${args.model}-${key}.svg`);
-      writeFileSync(path, svg);
+    const written: string[] = [];
+    const write = (path: string, content: string) => {
+      writeOutput(path, content, args.updateShipped, repoRoot);
+      written.push(path);
+    };
+    const figurePaths = Object.entries(reportFigures(result)).map(([key, svg]) => {
+      const path = resolve(plan.figuresDir, `${plan.name}-${key}.svg`);
+      write(path, svg);
       return path;
     });
     const markdown = reportMarkdown(result, {
       command: commandLine(args),
-      modelTitle: card.title,
-      modelAccuracy: card.testAccuracy,
-      figurePath: (key) => `figures/${args.model}-${key}.svg`,
+      modelTitle: about.title,
+      ...(about.accuracy !== undefined ? { modelAccuracy: about.accuracy } : {}),
+      figurePath: (key) => `figures/${plan.name}-${key}.svg`,
       generatedAt: new Date().toISOString().slice(0, 10),
       totalSeconds: (performance.now() - t0) / 1000,
     });
-    const markdownPath = join(args.out, `reproduction-${args.model}.md`);
-    writeFileSync(markdownPath, markdown);
+    write(plan.report, markdown);
     // The small-vs-VGG table follows the reports in the same folder (a missing one: "not run").
-    writeFileSync(join(args.out, COMPARISON_FILE), `${comparisonMarkdown(args.out)}\n`);
-    if (args.importance) {
+    if (plan.comparison) write(plan.comparison, `${comparisonMarkdown(plan.dir)}\n`);
+    if (plan.importance) {
       // Six significant digits are plenty for a ranking cache and keep the shipped file small.
       const round = (_key: string, value: unknown) =>
         typeof value === 'number' && !Number.isInteger(value)
           ? Number(value.toPrecision(6))
           : value;
-      writeFileSync(args.importance, JSON.stringify(result.importance, round) + '\n');
+      write(plan.importance, JSON.stringify(result.importance, round) + '\n');
     }
-    if (!args.quiet) {
-      process.stderr.write(
-        `wrote ${markdownPath}, ${figurePaths.length} figures` +
-          (args.importance ? `, ${args.importance}` : '') +
-          '\n',
-      );
-    }
-    return { markdownPath, figurePaths };
+    return { plan, markdownPath: plan.report, figurePaths, written };
   } finally {
-    disposeNetwork(net);
-    model.dispose();
+    disposeCliModel(m);
   }
+}
+
+/**
+ * --compare-only: the small-vs-VGG table from the reports in docs/ (printed: `path` null), in
+ * --out DIR (written there), or rewritten in docs/ with --update-shipped.
+ */
+export function compareOnly(
+  args: ReproduceArgs,
+  repoRoot: string = REPO_ROOT,
+): { path: string | null; markdown: string } {
+  const docs = resolve(repoRoot, 'docs');
+  const dir = args.updateShipped ? docs : args.out !== null ? resolve(args.out) : null;
+  const markdown = `${comparisonMarkdown(dir ?? docs)}\n`;
+  if (dir === null) return { path: null, markdown };
+  const path = resolve(dir, COMPARISON_FILE);
+  if (!args.updateShipped && isShippedFile(path, repoRoot)) {
+    throw new Error(
+      `--compare-only --out ${args.out} would overwrite the committed ${relative(repoRoot, path)}: add --update-shipped instead of --out.`,
+    );
+  }
+  writeOutput(path, markdown, args.updateShipped, repoRoot);
+  return { path, markdown };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReproduceArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.compareOnly) {
+    const { path, markdown } = compareOnly(args);
+    if (path === null) process.stdout.write(markdown);
+    else process.stderr.write(`wrote ${path}\n`);
+    return 0;
+  }
+  const { plan, written } = await reproduce(args);
+  if (!args.quiet) {
+    process.stderr.write(
+      `wrote ${written.length} files to ${plan.dir}` +
+        (plan.fresh ? ' (a new temp folder: pass --out DIR to choose where)' : '') +
+        (plan.importance ? ` and ${plan.importance}` : '') +
+        '\n',
+    );
+  }
+  process.stdout.write(`${plan.report}\n`);
+  return 0;
 }
 
 const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href : '';
 if (import.meta.url === invoked) {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(HELP);
-    process.exit(0);
-  }
-  // Only the small-vs-VGG table, from the reports already in docs/ (or --out DIR).
-  if (process.argv.includes('--compare-only')) {
-    const i = process.argv.indexOf('--out');
-    const dir = i > 0 ? (process.argv[i + 1] ?? 'docs') : 'docs';
-    writeFileSync(join(dir, COMPARISON_FILE), `${comparisonMarkdown(dir)}\n`);
-    process.stderr.write(`wrote ${join(dir, COMPARISON_FILE)}\n`);
-    process.exit(0);
-  }
-  try {
-    await reproduce(parseArgs(process.argv.slice(2)));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  }
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,5 +1,11 @@
 // Builds the CLI's JSON reports and readable summaries from engine results. Pure.
-import type { ImageStatistics, Measure, PixelQueryResult } from '../../src/pathways/types';
+import type {
+  ImageStatistics,
+  InputInfo,
+  Measure,
+  PixelQueryResult,
+} from '../../src/pathways/types';
+import { nonZeroCount, pixelSetSize, pixelSetText, type PixelRegion } from './pixel-sets';
 
 /** float32 values carry ~7 significant digits; print no more. */
 export function round(v: number): number {
@@ -9,31 +15,56 @@ export function round(v: number): number {
 const list = (a: ArrayLike<number>): number[] => Array.from(a, round);
 
 export interface Source {
+  /** The shipped id or the model path as given. */
   model: string;
+  input: InputInfo;
+  classNames: string[];
+  /** Where the class names come from (src: scripts/lib/node-model-loader.ts). */
+  classNamesSource: string;
   sample?: number;
   image?: string;
+  /** How the picture became the input (--fit), and whether it was inverted. */
+  fit?: string;
+  inverted?: boolean;
   label?: number;
   labelName?: string;
-  classNames: string[];
   prediction: number;
   probabilities: Float32Array;
+  warnings?: string[];
 }
 
 function header(src: Source) {
   return {
     model: src.model,
+    input: { ...src.input },
     ...(src.sample !== undefined ? { sample: src.sample } : {}),
-    ...(src.image !== undefined ? { image: src.image } : {}),
+    ...(src.image !== undefined ? { image: src.image, fit: src.fit, inverted: src.inverted } : {}),
     ...(src.label !== undefined ? { label: src.label, labelName: src.labelName } : {}),
     prediction: src.prediction,
     predictionName: src.classNames[src.prediction],
     probabilities: list(src.probabilities),
+    classNames: src.classNames,
+    classNamesSource: src.classNamesSource,
+    ...(src.warnings && src.warnings.length > 0 ? { warnings: src.warnings } : {}),
   };
 }
 
+/** One pixel's value: the channels' mean (the app's intensity), and R, G, B for colour inputs. */
+function pixelValue(image: Float32Array, input: InputInfo, p: number) {
+  const C = input.channels;
+  const values = Array.from(image.subarray(p * C, (p + 1) * C));
+  const mean = values.reduce((a, b) => a + b, 0) / C;
+  return { value: round(mean), ...(C === 3 ? { rgb: list(values) } : {}) };
+}
+
+/** Zero-valued pixels diffuse nothing (docs/method.md, definition 2). */
+export const ZERO_PIXELS_NOTE =
+  'zero-valued pixels: no pathways (nothing diffuses from a zero input)';
+
 export function pixelReport(
   src: Source,
-  pixel: { row: number; col: number; value: number },
+  region: PixelRegion,
+  image: Float32Array,
   q: PixelQueryResult,
   measure: Measure,
   completeness: Float32Array,
@@ -43,16 +74,31 @@ export function pixelReport(
   completeness.forEach(
     (e, l) => (completenessRel = Math.max(completenessRel, e / activationScale[l]!)),
   );
+  const W = q.input.width;
+  const single = pixelSetSize(region) === 1;
+  const nonZero = nonZeroCount(image, q.input.channels, q.pixels);
   return {
     ...header(src),
-    pixel: {
-      row: pixel.row,
-      col: pixel.col,
-      index: pixel.row * q.input.width + pixel.col,
-      value: round(pixel.value),
+    selection: {
+      text: pixelSetText(region),
+      ...region,
+      count: q.pixels.length,
+      nonZero,
     },
-    ...(pixel.value === 0
-      ? { note: 'zero-valued pixel: it has no pathways (nothing diffuses from it)' }
+    ...(single
+      ? {
+          pixel: {
+            row: region.row0,
+            col: region.col0,
+            index: region.row0 * W + region.col0,
+            ...pixelValue(image, q.input, region.row0 * W + region.col0),
+          },
+        }
+      : {}),
+    ...(nonZero === 0
+      ? {
+          note: ZERO_PIXELS_NOTE,
+        }
       : {}),
     class: q.classIndex,
     className: src.classNames[q.classIndex],
@@ -107,7 +153,7 @@ export function imageReport(src: Source, s: ImageStatistics, image: Float32Array
     pixels: Array.from(s.pixels, (p, i) => ({
       row: Math.floor(p / W),
       col: p % W,
-      value: round(image[p * s.input.channels]!),
+      ...pixelValue(image, s.input, p),
       sizes: s.layers.map((l, li) =>
         list(s.sizes[li]![s.measure].subarray(i * l.channels, (i + 1) * l.channels)),
       ),
@@ -126,12 +172,33 @@ export function imageReport(src: Source, s: ImageStatistics, image: Float32Array
 
 const fmt = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(2));
 
+/** The summaries' class-name line; long lists are cut after ten names. */
+function classesLine(names: string[], source: string): string {
+  const shown = names.slice(0, 10).join(', ');
+  const more = names.length > 10 ? `, … (${names.length} in all)` : '';
+  return `  classes (${source}): ${shown}${more}`;
+}
+
+function firstLine(report: ReturnType<typeof header>): string {
+  const { height, width, channels } = report.input;
+  const what = report.sample !== undefined ? `sample ${report.sample}` : `${report.image}`;
+  const fit =
+    report.image !== undefined ? ` [fit ${report.fit}${report.inverted ? ', inverted' : ''}]` : '';
+  return (
+    `${report.model} (${height}×${width}×${channels}) ${what}${fit}` +
+    (report.label !== undefined ? ` (label ${report.labelName})` : '')
+  );
+}
+
 export function pixelSummary(report: ReturnType<typeof pixelReport>): string {
+  const s = report.selection;
+  const where = report.pixel
+    ? `pixel row ${report.pixel.row}, col ${report.pixel.col} (value ${fmt(report.pixel.value)})`
+    : `pixels rows ${s.row0}–${s.row1}, cols ${s.col0}–${s.col1} (${s.count} pixels, ${s.nonZero} non-zero)`;
   const lines = [
-    `${report.model} ${report.sample !== undefined ? `sample ${report.sample}` : report.image}` +
-      (report.label !== undefined ? ` (label ${report.labelName})` : '') +
-      `: predicted ${report.predictionName} (p = ${fmt(report.probabilities[report.prediction]!)})`,
-    `pixel row ${report.pixel.row}, col ${report.pixel.col} (value ${fmt(report.pixel.value)}); class ${report.className}; relevance R = ${fmt(report.relevance)}`,
+    `${firstLine(report)}: predicted ${report.predictionName} (p = ${fmt(report.probabilities[report.prediction]!)})`,
+    classesLine(report.classNames, report.classNamesSource),
+    `${where}; class ${report.className}; relevance R = ${fmt(report.relevance)}`,
   ];
   if (report.note) lines.push(`  note: ${report.note}`);
   for (const l of report.layers) {
@@ -157,9 +224,8 @@ export function pixelSummary(report: ReturnType<typeof pixelReport>): string {
 
 export function imageSummary(report: ReturnType<typeof imageReport>): string {
   const lines = [
-    `${report.model} ${report.sample !== undefined ? `sample ${report.sample}` : report.image}` +
-      (report.label !== undefined ? ` (label ${report.labelName})` : '') +
-      `: predicted ${report.predictionName}; ${report.pixelCount} non-zero pixels`,
+    `${firstLine(report)}: predicted ${report.predictionName}; ${report.pixelCount} non-zero pixels`,
+    classesLine(report.classNames, report.classNamesSource),
     `pathway counts (${report.measure} size > τ): N_total = ${report.total}`,
   ];
   report.layers.forEach((l, i) => {

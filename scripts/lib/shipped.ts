@@ -12,7 +12,7 @@ export const MODEL_IDS = ['mnist', 'fashion'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 /** The VGG-16-topology models (docs/models.md): 28×28 input, padded to 32×32 by their first layer. */
 export const VGG_MODEL_IDS = ['vgg-mnist', 'vgg-fashion'] as const;
-type ShippedId = ModelId | (typeof VGG_MODEL_IDS)[number];
+export type ShippedId = ModelId | (typeof VGG_MODEL_IDS)[number];
 
 export function modelDirOf(id: ShippedId): string {
   return join(REPO_ROOT, 'public', 'models', id);
@@ -20,6 +20,12 @@ export function modelDirOf(id: ShippedId): string {
 
 export function hasShippedModel(id: ShippedId): boolean {
   return existsSync(join(modelDirOf(id), 'model.json'));
+}
+
+/** The gallery (public/samples/<dataset>) a shipped model reads: the VGG-16 models share their
+ * dataset's. */
+export function shippedGallery(id: ShippedId): ModelId {
+  return id === 'fashion' || id === 'vgg-fashion' ? 'fashion' : 'mnist';
 }
 
 /** Starts the wasm backend (the CLI's and tests' backend) and loads public/models/<id>. */

@@ -14,6 +14,7 @@ import { InputView } from './views/InputView';
 import { CompareView } from './views/CompareView';
 import { PathwayView } from './views/PathwayView';
 import { EmbedHeader } from './presentation/EmbedHeader';
+import { OpenModelLayer } from '../components/open-model/OpenModelButton';
 import { LectureKeys } from './presentation/LectureKeys';
 import './app.css';
 import './presentation/presentation.css';
@@ -37,6 +38,9 @@ export function App() {
       data-compare={comparing || undefined}
     >
       {embed ? <EmbedHeader /> : <Header />}
+      {/* The header mounts the open-model dialogs; an embed has none, but a link to a model on
+          another site must still ask before loading it (RemoteModelPrompt). */}
+      {embed && <OpenModelLayer />}
       {mode === 'lecture' && !embed && <LectureKeys />}
       <Notices />
       <main className="app-main">

@@ -5,6 +5,7 @@ import { CopyLinkButton } from '../components/shell/CopyLinkButton';
 import { HeaderMenu } from '../components/shell/HeaderMenu';
 import { ModelPicker } from '../components/shell/ModelPicker';
 import { ModelStatus } from '../components/shell/ModelStatus';
+import { OpenModelButton, OpenModelLayer } from '../components/open-model/OpenModelButton';
 import { useAppState } from '../state/store';
 import { LectureButtons } from './presentation/LectureButtons';
 import { LessonDialog } from './presentation/LessonDialog';
@@ -40,6 +41,7 @@ export function Header() {
       <div className="header-controls">
         <span className="hideable-model">
           <ModelPicker />
+          {!folded && <OpenModelButton />}
         </span>
         {(!folded || !modelReady) && <ModelStatus />}
         {!folded && <BackendBadge />}
@@ -51,6 +53,9 @@ export function Header() {
           // What a room (or a phone's first screen) does not need, behind one button.
           <HeaderMenu>
             {modelReady && <ModelStatus />}
+            <span className="hideable-model">
+              <OpenModelButton />
+            </span>
             <BackendBadge />
             <CopyLinkButton />
             <CompareToggle />
@@ -60,6 +65,8 @@ export function Header() {
           <LessonDialog />
         )}
       </div>
+      {/* The open-model dialog, the other-site prompt and the drop zone, whatever the fold. */}
+      <OpenModelLayer />
     </header>
   );
 }

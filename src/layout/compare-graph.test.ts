@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompareGraphs, incompatibility } from './compare-graph';
 import { layoutCompare } from './compare-layout';
-import { nodeTotals, buildSankeyGraph } from './sankey-graph';
+import { balance, nodeTotals, buildSankeyGraph } from './sankey-graph';
 import { MNIST_LIKE_LAYERS, syntheticPixelQuery, zeroPixelQuery } from './testing/synthetic-result';
 import type { SankeyGraph } from './sankey-types';
 
@@ -145,5 +145,70 @@ describe('layoutCompare', () => {
   it('names each side’s own pixel in its input column', () => {
     expect(views.a.columns[0]?.note).toBe('pixel (row 14, col 9)');
     expect(views.b.columns[0]?.note).toBe('pixel (row 10, col 12)');
+  });
+});
+
+describe('buildCompareGraphs reuses what a side already had', () => {
+  it('gives the same graphs whether A’s parts were built for another B or not', () => {
+    const other = syntheticPixelQuery({ seed: 21, pixels: [20 * 28 + 5], relevance: 0.3 });
+    buildCompareGraphs(A, other);
+    // A fresh copy of A has nothing remembered; the result must not tell them apart.
+    const fresh = structuredClone(A);
+    expect(buildCompareGraphs(A, B)).toEqual(buildCompareGraphs(fresh, B));
+  });
+
+  it('does not reuse a side’s parts under other settings', () => {
+    buildCompareGraphs(A, B, { prune: { mode: 'topK', k: 8 } });
+    const four = buildCompareGraphs(A, B, { prune: { mode: 'topK', k: 4 } });
+    expect(four).toEqual(
+      buildCompareGraphs(structuredClone(A), B, { prune: { mode: 'topK', k: 4 } }),
+    );
+    const conv = (g: SankeyGraph) => g.nodes.filter((n) => n.column === 4 && n.kind === 'unit');
+    expect(conv(four.a).length).toBeLessThan(conv(buildCompareGraphs(A, B).a).length);
+  });
+});
+
+describe('layoutCompare after a switch of B (the incremental path)', () => {
+  const size = { width: 700, height: 420 };
+  /** The three views without what layoutCompare keeps for the next update. */
+  const views = (l: ReturnType<typeof layoutCompare>) => ({ a: l.a, b: l.b, diff: l.diff });
+  const bs = [B, ...[5, 8, 13].map((seed) => syntheticPixelQuery({ seed, pixels: [seed * 31] }))];
+
+  it('equals a layout from scratch after every switch, and every view still balances', () => {
+    let previous: ReturnType<typeof layoutCompare> | null = null;
+    for (const b of bs) {
+      const graphs = buildCompareGraphs(A, b);
+      const next = layoutCompare(graphs, size, previous);
+      expect(views(next)).toEqual(views(layoutCompare(graphs, size)));
+      for (const view of [next.a, next.b, next.diff]) {
+        expect(balance(view.nodes, view.columns.length).maxImbalance).toBeLessThan(1e-5);
+      }
+      previous = next;
+    }
+  });
+
+  it('keeps the boxes, and A’s view as the same object, when B leaves them where they were', () => {
+    // B on two background pixels: B sends nothing, so the envelope is A's both times.
+    const first = layoutCompare(buildCompareGraphs(A, zeroPixelQuery({ pixels: [3] })), size);
+    const graphs = buildCompareGraphs(A, zeroPixelQuery({ pixels: [4] }));
+    const next = layoutCompare(graphs, size, first);
+    expect(next.a).toBe(first.a);
+    expect(next.basis.shared).toBe(first.basis.shared);
+    // B's and B − A's own text changed (B's pixel), so they are new, and still what a full
+    // layout gives.
+    expect(next.b).not.toBe(first.b);
+    expect(views(next)).toEqual(views(layoutCompare(graphs, size)));
+    expect(next.b.columns[0]?.note).toBe('pixel (row 0, col 4)');
+  });
+
+  it('lays the boxes out again when B moves them, and when the size changes', () => {
+    const first = layoutCompare(buildCompareGraphs(A, bs[1]!), size);
+    const moved = layoutCompare(buildCompareGraphs(A, bs[2]!), size, first);
+    expect(moved.a).not.toBe(first.a);
+    expect(moved.basis.shared).not.toBe(first.basis.shared);
+    const graphs = buildCompareGraphs(A, bs[1]!);
+    const wider = layoutCompare(graphs, { ...size, width: 900 }, first);
+    expect(wider.basis.shared).not.toBe(first.basis.shared);
+    expect(views(wider)).toEqual(views(layoutCompare(graphs, { ...size, width: 900 })));
   });
 });

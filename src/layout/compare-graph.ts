@@ -252,10 +252,11 @@ function sideGraph(
   names: SideNames,
   relevance: number,
   shared: Shared,
+  gaps: (GapLinks | null)[],
 ): SankeyGraph {
   const { plans, options } = shared;
   const columns = noteColumns(shared.columns, plans, names.pixels, shared.inputWidth);
-  const { groups, nodes: perColumn } = planNodes(columns, plans, names);
+  const { nodes: perColumn } = planNodes(columns, plans, names);
   const stats = emptyPruneStats();
   const links: SankeyGraphLink[] = [];
   const hiddenLinks: SankeyGraphLink[] = [];
@@ -272,7 +273,7 @@ function sideGraph(
   for (let i = 1; i < columns.length; i++) {
     const S = perColumn[i - 1]!;
     const T = perColumn[i]!;
-    const g = gapLinks(side.edges[i]!, groups[i - 1]!, groups[i]!, S.length, T.length);
+    const g = gaps[i]!;
     stats.zeroLinks += g.zero;
     const kept = shared.kept[i]!;
     for (let s = 0; s < S.length; s++) {
@@ -339,26 +340,36 @@ function sideGraph(
   };
 }
 
+/** Each gap's links at box level for one side (index 0 is the input column: no gap). */
+function sideGaps(side: SideFlows, columns: SankeyColumn[], plans: ColumnPlan[], names: SideNames) {
+  const { groups, nodes } = planNodes(columns, plans, names);
+  return columns.map((_column, i): GapLinks | null =>
+    i === 0
+      ? null
+      : gapLinks(
+          side.edges[i]!,
+          groups[i - 1]!,
+          groups[i]!,
+          nodes[i - 1]!.length,
+          nodes[i]!.length,
+        ),
+  );
+}
+
 /**
  * The union's decision per box pair: 0 no band (no flow on either side), 1 drawn, 2 pruned
  * (threshold mode: under the share on BOTH sides, so the difference hides only what both hide).
  */
 function keepLinks(
-  sides: SideFlows[],
+  sides: (GapLinks | null)[][],
   columns: SankeyColumn[],
-  plans: ColumnPlan[],
   options: SankeyGraphOptions,
-  names: SideNames[],
-): Uint8Array[] {
+) {
   const share = options.prune.mode === 'threshold' ? Math.max(0, options.prune.share) : 0;
-  const { groups: gs, nodes } = planNodes(columns, plans, names[0]!);
   return columns.map((_column, i) => {
-    if (i === 0) return new Uint8Array(0);
-    const nS = nodes[i - 1]!.length;
-    const nT = nodes[i]!.length;
-    const out = new Uint8Array(nS * nT);
-    const gaps = sides.map((side) => gapLinks(side.edges[i]!, gs[i - 1]!, gs[i]!, nS, nT));
-    for (let idx = 0; idx < nS * nT; idx++) {
+    const gaps = sides.map((side) => side[i]).filter((g): g is GapLinks => g != null);
+    const out = new Uint8Array(gaps[0]?.flow.length ?? 0);
+    for (let idx = 0; idx < out.length; idx++) {
       let any = false;
       let shown = false;
       for (const g of gaps) {
@@ -403,6 +414,37 @@ function diffNames(a: SideNames, b: SideNames, inputWidth: number): SideNames {
   };
 }
 
+/** What a comparison needs of one result on its own: its single diagram, flows and names. */
+interface SideParts {
+  options: string;
+  own: SankeyGraph;
+  flows: SideFlows;
+  names: SideNames;
+}
+
+// Results are immutable store data: when B changes, A's parts are read from here, not rebuilt.
+const partsOf = new WeakMap<PixelQueryResult, SideParts>();
+
+function sideParts(
+  result: PixelQueryResult,
+  options: SankeyGraphOptions,
+  columns: SankeyColumn[],
+): SideParts {
+  const key = JSON.stringify(options);
+  const known = partsOf.get(result);
+  if (known?.options === key) return known;
+  // Each side's own choice of boxes, exactly as its single diagram makes it.
+  const own = buildSankeyGraph(result, options);
+  const parts = {
+    options: key,
+    own,
+    flows: sideFlows(result, columns),
+    names: namesOf(result, own),
+  };
+  partsOf.set(result, parts);
+  return parts;
+}
+
 /** A, B and B − A over one node set (see the file comment). Throws when the networks differ. */
 export function buildCompareGraphs(
   a: PixelQueryResult,
@@ -412,27 +454,22 @@ export function buildCompareGraphs(
   const why = incompatibility(a, b);
   if (why) throw new Error(`These pathways cannot be compared: ${why}.`);
   const options: SankeyGraphOptions = { ...DEFAULT_SANKEY_OPTIONS, ...partial };
-  // Each side's own choice of boxes, exactly as its single diagram makes it.
-  const ownA = buildSankeyGraph(a, options);
-  const ownB = buildSankeyGraph(b, options);
   const columns = buildColumns(a, options.poolMode);
-  const plans = planColumns(columns, [ownA, ownB]);
-  const flowsA = sideFlows(a, columns);
-  const flowsB = sideFlows(b, columns);
-  const flowsD = subtract(flowsB, flowsA);
-  const namesA = namesOf(a, ownA);
-  const namesB = namesOf(b, ownB);
+  const sideA = sideParts(a, options, columns);
+  const sideB = sideParts(b, options, columns);
+  const plans = planColumns(columns, [sideA.own, sideB.own]);
+  const flowsD = subtract(sideB.flows, sideA.flows);
   const inputWidth = a.input.width;
-  const kept = keepLinks([flowsA, flowsB], columns, plans, options, [namesA]);
+  const namesD = diffNames(sideA.names, sideB.names, inputWidth);
+  // Box-level links once per side (the grouping is the union's, the same for all three).
+  const gapsA = sideGaps(sideA.flows, columns, plans, sideA.names);
+  const gapsB = sideGaps(sideB.flows, columns, plans, sideB.names);
+  const gapsD = sideGaps(flowsD, columns, plans, namesD);
+  const kept = keepLinks([gapsA, gapsB], columns, options);
   const shared: Shared = { columns, plans, kept, options, inputWidth };
   return {
-    a: sideGraph(flowsA, namesA, a.relevance, shared),
-    b: sideGraph(flowsB, namesB, b.relevance, shared),
-    diff: sideGraph(
-      flowsD,
-      diffNames(namesA, namesB, inputWidth),
-      b.relevance - a.relevance,
-      shared,
-    ),
+    a: sideGraph(sideA.flows, sideA.names, a.relevance, shared, gapsA),
+    b: sideGraph(sideB.flows, sideB.names, b.relevance, shared, gapsB),
+    diff: sideGraph(flowsD, namesD, b.relevance - a.relevance, shared, gapsD),
   };
 }

@@ -2,8 +2,11 @@
 // for an "envelope" graph whose every box and band is as large as the largest of A, B and B − A,
 // and each view then draws its own bands, at one common scale (px per logit), inside those same
 // boxes. So a map sits in the same place in all three views, and equal widths mean equal flows.
+// An update reuses what it did not change (see layoutCompare): switching B keeps A's view, as the
+// same object, whenever the boxes stay where they were.
 import { formatSigned } from '../lib/format';
 import type { CompareGraphs } from './compare-graph';
+import { sameData } from './compare-reuse';
 import {
   layoutSankey,
   type PositionedLink,
@@ -17,6 +20,15 @@ export interface CompareLayouts {
   a: SankeyLayout;
   b: SankeyLayout;
   diff: SankeyLayout;
+  /** What the three views were made from, for the next update to reuse (layoutCompare). */
+  basis: CompareBasis;
+}
+
+export interface CompareBasis {
+  graphs: CompareGraphs;
+  envelope: SankeyGraph;
+  options: Partial<SankeyLayoutOptions>;
+  shared: SankeyLayout;
 }
 
 function gross(n: SankeyGraphNode): number {
@@ -131,16 +143,33 @@ function viewOf(graph: SankeyGraph, shared: SankeyLayout, envelope: SankeyGraph)
   return { ...shared, columns, nodes, links, empty: graph.empty };
 }
 
-/** Lays the three graphs out once, at one size and one scale. */
+/**
+ * Lays the three graphs out once, at one size and one scale. With the `previous` layouts, an update
+ * keeps what it did not change, exactly: the shared boxes when the envelope (the only input of
+ * their placement) and the options are equal to the previous ones, and each view whose graph is
+ * equal too, as the same object (so a memoised drawing of it does not redraw). Every step is a
+ * pure function of what is compared, so the result is equal to a layout from scratch.
+ */
 export function layoutCompare(
   graphs: CompareGraphs,
   options: Partial<SankeyLayoutOptions> = {},
+  previous?: CompareLayouts | null,
 ): CompareLayouts {
   const envelope = envelopeGraph(graphs);
-  const shared = layoutSankey(envelope, options);
+  const old = previous?.basis;
+  const keep =
+    old !== undefined && sameData(old.options, options) && sameData(old.envelope, envelope);
+  const shared = keep ? old.shared : layoutSankey(envelope, options);
+  const view = (side: keyof CompareGraphs): SankeyLayout => {
+    const graph = graphs[side];
+    if (keep && previous && (old.graphs[side] === graph || sameData(old.graphs[side], graph)))
+      return previous[side];
+    return viewOf(graph, shared, envelope);
+  };
   return {
-    a: viewOf(graphs.a, shared, envelope),
-    b: viewOf(graphs.b, shared, envelope),
-    diff: viewOf(graphs.diff, shared, envelope),
+    a: view('a'),
+    b: view('b'),
+    diff: view('diff'),
+    basis: { graphs, envelope, options, shared },
   };
 }

@@ -35,6 +35,12 @@ export interface SankeyLayoutOptions {
    * broken onto two lines or hidden, so that no two texts overlap. Off, the margins are as given.
    */
   fit: boolean;
+  /**
+   * How bands are ordered where they leave and enter a box: 'ends' (default), by the boxes at
+   * their other ends, fixed once (byEnds below); 'breadth', d3-sankey's own re-sorting after every
+   * move during relaxation, the earlier layout (kept for ?perf=baseline, src/lib/perf-baseline.ts).
+   */
+  linkOrder: 'ends' | 'breadth';
 }
 
 const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
@@ -53,6 +59,7 @@ const DEFAULT_LAYOUT_OPTIONS: SankeyLayoutOptions = {
   labelStep: 13,
   headerLineHeight: 14,
   fit: false,
+  linkOrder: 'ends',
 };
 
 /** The type a layout was made for, so the drawing uses the sizes the text was fitted to. */
@@ -282,6 +289,26 @@ function labelFit(o: SankeyLayoutOptions, columns: PositionedColumn[]): LabelFit
   };
 }
 
+type PlacedNode = SankeyNode<LayoutNode, LayoutLink>;
+
+function byColumnAndOrder(a: LayoutNode, b: LayoutNode): number {
+  return a.column - b.column || a.order - b.order;
+}
+
+/**
+ * The order in which bands leave and enter a box: that of the boxes at their other ends. The
+ * boxes of a column keep their order (nodeSort; d3-sankey only moves them apart), so this is the
+ * order by height that d3-sankey would otherwise find by re-sorting the bands of every
+ * neighbour after each move of each box, which was most of the layout's time (a few ms per
+ * click, docs/benchmarks.md). A band's two ends are in adjacent columns, so the links of one box
+ * differ only at their other end.
+ */
+function byEnds(a: SankeyLink<LayoutNode, LayoutLink>, b: SankeyLink<LayoutNode, LayoutLink>) {
+  const [as, bs] = [a.source as PlacedNode, b.source as PlacedNode];
+  const [at, bt] = [a.target as PlacedNode, b.target as PlacedNode];
+  return byColumnAndOrder(as, bs) || byColumnAndOrder(at, bt);
+}
+
 export function layoutSankey(
   graph: SankeyGraph,
   partial: Partial<SankeyLayoutOptions> = {},
@@ -338,7 +365,8 @@ export function layoutSankey(
   const generator = sankey<LayoutNode, LayoutLink>()
     .nodeId((d) => d.id)
     .nodeAlign((d) => d.column)
-    .nodeSort((a, b) => a.column - b.column || a.order - b.order)
+    .nodeSort(byColumnAndOrder)
+    .linkSort(o.linkOrder === 'ends' ? byEnds : undefined)
     .nodeWidth(o.nodeWidth)
     .nodePadding(o.nodePadding)
     .iterations(o.iterations)

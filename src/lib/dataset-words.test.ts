@@ -19,3 +19,15 @@ describe('isEmptyImage', () => {
     expect(isEmptyImage(one)).toBe(false);
   });
 });
+
+describe('subjectWords for a colour input', () => {
+  it('speaks of a colour image whose background is black, for any dataset', () => {
+    const colour = subjectWords('mnist', false, 3);
+    expect(colour.noun).toBe('image');
+    expect(subjectWords('whatever', true, 3)).toBe(colour);
+    expect(colour.valueHint).toMatch(/black is 0/);
+    for (const text of Object.values(colour))
+      expect(text).not.toMatch(/\bink|digit|garment|white/i);
+    expect(subjectWords('mnist', false, 1).noun).toBe('digit');
+  });
+});

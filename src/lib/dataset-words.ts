@@ -1,8 +1,9 @@
 // What the input shows, in words that fit the dataset: MNIST has digits written in ink, Fashion-MNIST
-// has photos of clothes, shoes and bags, a custom model something we know nothing about. Panels
-// that talk about the image's non-zero pixels take their words from here.
+// has photos of clothes, shoes and bags, a custom model something we know nothing about (and, for
+// an RGB model, a colour image shown in its own colours, where 0 is black). Panels that talk about
+// the image's non-zero pixels take their words from here.
 
-export type Subject = 'digit' | 'garment' | 'object';
+export type Subject = 'digit' | 'garment' | 'object' | 'image';
 
 export interface SubjectWords {
   subject: Subject;
@@ -63,10 +64,28 @@ const WORDS: Record<Subject, SubjectWords> = {
     brushTitle: 'Draw on the image',
     eraserTitle: 'Erase',
   },
+  image: {
+    subject: 'image',
+    noun: 'image',
+    pixels: 'non-black pixels',
+    material: 'the non-black pixels',
+    signalPixels: 'non-black pixels',
+    underlay: 'the image',
+    valueHint:
+      'Colours are shown as the network reads them (R, G, B from 0 to 1); black is 0 in every channel.',
+    drawHint:
+      'Paint with the brush in the chosen colour; the network recomputes when you lift the pen.',
+    brushTitle: 'Paint in the chosen colour',
+    eraserTitle: 'Erase to black (0)',
+  },
 };
 
-/** The words for a built-in model's dataset ('mnist', 'fashion'); a custom model gets neutral words. */
-export function subjectWords(dataset: string, custom = false): SubjectWords {
+/**
+ * The words for a built-in model's dataset ('mnist', 'fashion'); a custom model gets neutral
+ * words, and any model with a colour (3-channel) input the colour image's.
+ */
+export function subjectWords(dataset: string, custom = false, channels = 1): SubjectWords {
+  if (channels === 3) return WORDS.image;
   if (custom) return WORDS.object;
   if (dataset === 'mnist') return WORDS.digit;
   if (dataset === 'fashion') return WORDS.garment;

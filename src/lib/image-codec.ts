@@ -6,7 +6,9 @@
  *   0, hi, lo   a run of (hi·16 + lo) + 1 zero pixels (1…256): MNIST is mostly background
  * Bytes: [version = 1][height][width][symbols packed two per byte, high nibble first]; an odd
  * symbol count is padded with one 0 nibble. The bytes are written as base64url without padding.
- * A typical MNIST digit takes about 200 characters.
+ * A typical MNIST digit takes about 200 characters. Version 2 is the same stream over an RGB (or
+ * any-channel) image, NHWC (channels vary fastest), or a side of 256: [2][height − 1][width − 1]
+ * [channels][symbols]. Grey images up to 255 px keep version 1, so old links still open.
  *
  * Decoding is strict because links are hostile input: length caps, alphabet, canonical base64,
  * version, exact dimensions, runs that overflow the image, and trailing bytes are all rejected.
@@ -15,9 +17,13 @@
  */
 
 const IMAGE_CODEC_VERSION = 1;
+const IMAGE_CODEC_VERSION_CHANNELS = 2;
+/** Largest side either version can carry (version 2 stores side − 1 in a byte). */
+export const MAX_CODED_SIDE = 256;
 const LEVELS = 15;
 const MAX_RUN = 256;
-const MAX_TEXT_LENGTH = 8192;
+/** Longest code accepted (and written: a longer image stays out of the link, url-sync.ts). */
+export const MAX_TEXT_LENGTH = 8192;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export type DecodeResult = { ok: true; image: Float32Array } | { ok: false; error: string };
@@ -70,9 +76,30 @@ export function base64UrlToBytes(text: string): Uint8Array | null {
   return out;
 }
 
-export function encodeImage(image: Float32Array, width: number, height: number): string {
-  if (width < 1 || height < 1 || width > 255 || height > 255 || image.length !== width * height) {
-    throw new RangeError(`Cannot encode a ${width}×${height} image of ${image.length} values.`);
+/** The header bytes: version 1 where it suffices (grey, sides ≤ 255), else version 2. */
+function headerBytes(width: number, height: number, channels: number): number[] {
+  if (channels === 1 && width <= 255 && height <= 255) return [IMAGE_CODEC_VERSION, height, width];
+  return [IMAGE_CODEC_VERSION_CHANNELS, height - 1, width - 1, channels];
+}
+
+export function encodeImage(
+  image: Float32Array,
+  width: number,
+  height: number,
+  channels = 1,
+): string {
+  const fits = (side: number) => Number.isInteger(side) && side >= 1 && side <= MAX_CODED_SIDE;
+  if (
+    !fits(width) ||
+    !fits(height) ||
+    !Number.isInteger(channels) ||
+    channels < 1 ||
+    channels > 4 ||
+    image.length !== width * height * channels
+  ) {
+    throw new RangeError(
+      `Cannot encode a ${width}×${height}×${channels} image of ${image.length} values.`,
+    );
   }
   const symbols: number[] = [];
   let zeros = 0;
@@ -94,42 +121,81 @@ export function encodeImage(image: Float32Array, width: number, height: number):
   }
   flush();
   if (symbols.length % 2) symbols.push(0);
-  const bytes = new Uint8Array(3 + symbols.length / 2);
-  bytes[0] = IMAGE_CODEC_VERSION;
-  bytes[1] = height;
-  bytes[2] = width;
+  const header = headerBytes(width, height, channels);
+  const bytes = new Uint8Array(header.length + symbols.length / 2);
+  bytes.set(header);
   for (let i = 0; i < symbols.length; i += 2) {
-    bytes[3 + i / 2] = ((symbols[i] ?? 0) << 4) | (symbols[i + 1] ?? 0);
+    bytes[header.length + i / 2] = ((symbols[i] ?? 0) << 4) | (symbols[i + 1] ?? 0);
   }
   return bytesToBase64Url(bytes);
 }
 
-/** The size an image code declares, or null when it is not a readable code at all. */
-export function peekImageSize(text: string): { width: number; height: number } | null {
-  if (text.length === 0 || text.length > MAX_TEXT_LENGTH) return null;
-  const bytes = base64UrlToBytes(text);
-  if (!bytes || bytes.length < 3 || bytes[0] !== IMAGE_CODEC_VERSION) return null;
-  const height = bytes[1] ?? 0;
-  const width = bytes[2] ?? 0;
-  return width > 0 && height > 0 ? { width, height } : null;
+interface CodeHeader {
+  width: number;
+  height: number;
+  channels: number;
+  /** Bytes before the symbols. */
+  length: number;
 }
 
-export function decodeImage(text: string, width: number, height: number): DecodeResult {
+/** The geometry a code's first bytes declare, or a reason it has none. */
+function readHeader(bytes: Uint8Array): CodeHeader | string {
+  const version = bytes[0];
+  if (version === IMAGE_CODEC_VERSION) {
+    if (bytes.length < 3) return 'The image code is truncated.';
+    return { height: bytes[1] ?? 0, width: bytes[2] ?? 0, channels: 1, length: 3 };
+  }
+  if (version === IMAGE_CODEC_VERSION_CHANNELS) {
+    if (bytes.length < 4) return 'The image code is truncated.';
+    const channels = bytes[3] ?? 0;
+    if (channels < 1 || channels > 4) return `The image code declares ${channels} channels.`;
+    return { height: (bytes[1] ?? 0) + 1, width: (bytes[2] ?? 0) + 1, channels, length: 4 };
+  }
+  return `Unknown image code version ${version}.`;
+}
+
+function shapeText(width: number, height: number, channels: number): string {
+  return channels === 1 ? `${width}×${height}` : `${width}×${height}×${channels}`;
+}
+
+/** The size an image code declares, or null when it is not a readable code at all. */
+export function peekImageSize(
+  text: string,
+): { width: number; height: number; channels: number } | null {
+  if (text.length === 0 || text.length > MAX_TEXT_LENGTH) return null;
+  const bytes = base64UrlToBytes(text);
+  if (!bytes || bytes.length < 3) return null;
+  const header = readHeader(bytes);
+  if (typeof header === 'string') return null;
+  const { width, height, channels } = header;
+  return width > 0 && height > 0 ? { width, height, channels } : null;
+}
+
+export function decodeImage(
+  text: string,
+  width: number,
+  height: number,
+  channels = 1,
+): DecodeResult {
   const fail = (error: string): DecodeResult => ({ ok: false, error });
   if (typeof text !== 'string' || text.length === 0) return fail('The image code is empty.');
   if (text.length > MAX_TEXT_LENGTH) return fail('The image code is too long.');
   const bytes = base64UrlToBytes(text);
   if (!bytes) return fail('The image code has characters or padding that do not belong there.');
   if (bytes.length < 3) return fail('The image code is truncated.');
-  if (bytes[0] !== IMAGE_CODEC_VERSION) return fail(`Unknown image code version ${bytes[0]}.`);
-  if (bytes[1] !== height || bytes[2] !== width) {
-    return fail(`The image is ${bytes[2]}×${bytes[1]} but the model takes ${width}×${height}.`);
+  const header = readHeader(bytes);
+  if (typeof header === 'string') return fail(header);
+  if (header.height !== height || header.width !== width || header.channels !== channels) {
+    return fail(
+      `The image is ${shapeText(header.width, header.height, header.channels)} but the model takes ${shapeText(width, height, channels)}.`,
+    );
   }
-  const n = width * height;
+  const start = header.length;
+  const n = width * height * channels;
   const image = new Float32Array(n);
-  const nibbles = (bytes.length - 3) * 2;
+  const nibbles = (bytes.length - start) * 2;
   const nib = (i: number) => {
-    const b = bytes[3 + (i >> 1)] ?? 0;
+    const b = bytes[start + (i >> 1)] ?? 0;
     return i % 2 ? b & 15 : b >> 4;
   };
   let i = 0;

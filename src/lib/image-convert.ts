@@ -148,7 +148,7 @@ export function analyzeImage(src: RgbaImage): ImageAnalysis {
 }
 
 /** The crop box clamped to the picture, at least 4×4 pixels (the whole picture if absent). */
-function clampCrop(crop: CropBox | undefined, width: number, height: number): CropBox {
+export function clampCrop(crop: CropBox | undefined, width: number, height: number): CropBox {
   if (!crop) return { x: 0, y: 0, w: width, h: height };
   const w = Math.max(Math.min(4, width), Math.min(width, Math.round(crop.w)));
   const h = Math.max(Math.min(4, height), Math.min(height, Math.round(crop.h)));

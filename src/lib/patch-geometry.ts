@@ -16,7 +16,6 @@ export interface Shift {
 }
 
 export const PATCH_SIZE = { min: 2, max: 14, initial: 8 } as const;
-export const SHIFT_LIMIT = 12;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
@@ -114,12 +113,16 @@ export function formatShift(s: Shift): string {
   return `${s.dx},${s.dy}`;
 }
 
+/**
+ * "dx,dy" with |dx|, |dy| ≤ 255 (syntax only: how far a shift may go depends on the image, which
+ * the link's check knows: src/analysis/shift-scale.ts).
+ */
 export function parseShift(text: string): Shift | undefined {
-  const m = /^(-?\d{1,2}),(-?\d{1,2})$/.exec(text);
+  const m = /^(-?\d{1,3}),(-?\d{1,3})$/.exec(text);
   if (!m) return undefined;
   const dx = Number(m[1]);
   const dy = Number(m[2]);
-  const ok = Math.abs(dx) <= SHIFT_LIMIT && Math.abs(dy) <= SHIFT_LIMIT;
+  const ok = Math.abs(dx) <= 255 && Math.abs(dy) <= 255;
   // Normalise −0 so that the link and equality checks see a plain 0.
   return ok ? { dx: dx + 0, dy: dy + 0 } : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { divergingRgb } from './colors';
-import { channelPlane, paintGrey, paintOverlay } from './raster';
+import { channelPlane, paintGrey, paintImage, paintOverlay } from './raster';
 
 describe('channelPlane', () => {
   it('extracts channel k of an NHWC map', () => {
@@ -22,6 +22,21 @@ describe('paintGrey', () => {
     expect([...px.slice(0, 4)]).toEqual([255, 255, 255, 255]);
     expect(px[4]).toBeLessThan(40);
     expect(px[7]).toBe(255);
+  });
+});
+
+describe('paintImage', () => {
+  it('draws a grey input as ink on paper, like paintGrey', () => {
+    expect([...paintImage([0, 0.5, 1], 1)]).toEqual([...paintGrey([0, 0.5, 1], 1, 0.08)]);
+  });
+
+  it('draws an RGB input (NHWC) in its own colours, 0 as black', () => {
+    const px = paintImage([0, 0, 0, 1, 0.5, 0, 2, -1, 0.2], 3);
+    expect([...px]).toEqual([0, 0, 0, 255, 255, 128, 0, 255, 255, 0, 51, 255]);
+  });
+
+  it('reads raw bytes with max 255', () => {
+    expect([...paintImage(new Uint8Array([255, 0, 51]), 3, 255)]).toEqual([255, 0, 51, 255]);
   });
 });
 

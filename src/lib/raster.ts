@@ -49,6 +49,29 @@ export function paintGrey(values: ArrayLike<number>, max: number, darkest = 0.12
   return out;
 }
 
+/**
+ * An input image as it is shown: grey images as ink on paper (paintGrey: 0 → white), RGB images
+ * (NHWC, channels fastest) in their own colours, so 0 is black. `max` is the value drawn as full
+ * ink or full intensity (1 for pixel/255 floats, 255 for raw sample bytes).
+ */
+export function paintImage(values: ArrayLike<number>, channels: number, max = 1): RgbaBuffer {
+  if (channels !== 3) return paintGrey(values, max, 0.08);
+  const n = Math.floor(values.length / 3);
+  const out = new Uint8ClampedArray(n * 4);
+  const k = max > 0 ? 255 / max : 0;
+  for (let p = 0; p < n; p++) {
+    // Uint8ClampedArray rounds and clamps, so values outside [0, max] cannot wrap around.
+    put(
+      out,
+      p,
+      (values[p * 3] ?? 0) * k,
+      (values[p * 3 + 1] ?? 0) * k,
+      (values[p * 3 + 2] ?? 0) * k,
+    );
+  }
+  return out;
+}
+
 export interface OverlayOptions {
   /** Context layer (activation, input digit) drawn in light grey; null for none. */
   base: ArrayLike<number> | null;

@@ -15,6 +15,12 @@ const good: ModelDescription = {
   outputActivation: 'linear',
 };
 
+const withShapes = (input: Array<number | null>, output: Array<number | null> = [null, 10]) => ({
+  ...good,
+  inputShapes: [input],
+  outputShapes: [output],
+});
+
 describe('validateModel', () => {
   it('accepts a Sequential 28×28×1 → 10 model', () => {
     expect(validateModel(good)).toMatchObject({
@@ -24,15 +30,57 @@ describe('validateModel', () => {
     });
   });
 
+  it('accepts an RGB 32×32 classifier and the extreme sizes', () => {
+    expect(validateModel(withShapes([null, 32, 32, 3], [null, 100]))).toMatchObject({
+      inputShape: [32, 32, 3],
+      classCount: 100,
+    });
+    expect(validateModel(withShapes([null, 8, 256, 1], [null, 2])).inputShape).toEqual([8, 256, 1]);
+    expect(validateModel(withShapes([null, 256, 8, 3], [null, 1000])).classCount).toBe(1000);
+  });
+
+  it('accepts a functional model (pathway support is decided in the worker)', () => {
+    expect(validateModel({ ...good, className: 'Functional' }).classCount).toBe(10);
+  });
+
+  it('refuses images smaller than 8 or larger than 256 pixels, saying what it found', () => {
+    expect(() => validateModel(withShapes([null, 7, 28, 1]))).toThrow(
+      'The model is not usable: its input shape is [?, 7, 28, 1]: 7 × 28 pixels, but the height and width must be from 8 to 256 pixels.',
+    );
+    expect(() => validateModel(withShapes([null, 257, 257, 3]))).toThrow('257 × 257 pixels');
+  });
+
+  it('refuses 2 and 4 channels', () => {
+    expect(() => validateModel(withShapes([null, 28, 28, 2]))).toThrow(
+      'its input shape is [?, 28, 28, 2]: 2 channels, but 1 (grey) or 3 (RGB) are required',
+    );
+    expect(() => validateModel(withShapes([null, 28, 28, 4]))).toThrow('4 channels');
+  });
+
+  it('refuses 1 and 1001 classes', () => {
+    expect(() => validateModel(withShapes([null, 28, 28, 1], [null, 1]))).toThrow(
+      'its output shape is [?, 1]: 1 class, but from 2 to 1,000 classes are required',
+    );
+    expect(() => validateModel(withShapes([null, 28, 28, 1], [null, 1001]))).toThrow(
+      '[?, 1001]: 1001 classes',
+    );
+  });
+
+  it('refuses free image sizes, several inputs and a non-vector output', () => {
+    expect(() => validateModel(withShapes([null, null, null, 3]))).toThrow('must be fixed sizes');
+    expect(() =>
+      validateModel({ ...good, inputShapes: [good.inputShapes[0]!, good.inputShapes[0]!] }),
+    ).toThrow(
+      'it has 2 inputs and 1 output, but an image classifier with one input and one output is required',
+    );
+    expect(() => validateModel(withShapes([null, 28, 28, 1], [null, 7, 7, 10]))).toThrow(
+      'its output shape is [?, 7, 7, 10], but one score per class [?, classes] is required',
+    );
+  });
+
   it('lists every problem in one message', () => {
-    const bad = {
-      ...good,
-      className: 'Functional',
-      inputShapes: [[null, 32, 32, 3]],
-      outputShapes: [[null, 100]],
-    };
-    expect(() => validateModel(bad)).toThrow(
-      'The model is not usable: it is a Functional model, but only Sequential models are supported; its input shape is [?, 32, 32, 3], but [?, 28, 28, 1] is required; its output shape is [?, 100], but [?, 10] (10 classes) is required.',
+    expect(() => validateModel(withShapes([null, 4, 4, 1], [null, 1]))).toThrow(
+      'The model is not usable: its input shape is [?, 4, 4, 1]: 4 × 4 pixels, but the height and width must be from 8 to 256 pixels; its output shape is [?, 1]: 1 class, but from 2 to 1,000 classes are required.',
     );
   });
 
@@ -51,7 +99,20 @@ describe('validateModel', () => {
 
   it('rejects a flat-input model', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [784], units: 10 })] });
-    expect(() => validateModel(describeModel(model, 'mem://flat'))).toThrow('[?, 784]');
+    expect(() => validateModel(describeModel(model, 'mem://flat'))).toThrow(
+      'its input shape is [?, 784], but an image input [?, height, width, channels] is required',
+    );
+    model.dispose();
+  });
+
+  it('reads the softmax of a nested head model as the output activation', () => {
+    const head = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [784], units: 10, activation: 'softmax' })],
+    });
+    const model = tfl.sequential({
+      layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), head],
+    });
+    expect(validateModel(describeModel(model, 'mem://nested')).outputActivation).toBe('softmax');
     model.dispose();
   });
 });

@@ -41,6 +41,24 @@ describe('registerServiceWorker', () => {
     expect(register).toHaveBeenCalledTimes(1);
   });
 
+  it('runs onActive once the worker of its scope is active', async () => {
+    let activate: (() => void) | undefined;
+    const ready = new Promise<ServiceWorkerRegistration>(
+      (resolve) => (activate = () => resolve({} as ServiceWorkerRegistration)),
+    );
+    const onActive = vi.fn();
+    const register = vi.fn(() => Promise.resolve({} as ServiceWorkerRegistration));
+    const { env } = fakeEnv({ serviceWorker: { register, ready }, onActive });
+    registerServiceWorker(env);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(onActive).not.toHaveBeenCalled();
+    activate?.();
+    await ready;
+    await Promise.resolve();
+    expect(onActive).toHaveBeenCalledTimes(1);
+  });
+
   it('only warns when registration fails', async () => {
     const error = new Error('denied');
     const { env, warn } = fakeEnv({

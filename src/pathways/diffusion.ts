@@ -194,7 +194,13 @@ function denseStep(
   w: DiffusionWindow,
   opt: StepOptions,
 ): DiffusionWindow {
-  const flatIn = w.flat ? w.t : tf.reshape(toFull(w), [w.B, w.H * w.W * w.C]);
+  let flatIn: tf.Tensor;
+  if (layer.meanInput) {
+    // Channel means over the whole map: each window's sums (zero outside it) / (H·W).
+    flatIn = tf.div(w.flat ? w.t : tf.sum(w.t, [1, 2]), w.H * w.W);
+  } else {
+    flatIn = w.flat ? w.t : tf.reshape(toFull(w), [w.B, w.H * w.W * w.C]);
+  }
   let z = tf.matMul(flatIn as tf.Tensor2D, weights);
   if (opt.bias) z = tf.add(z, bias);
   return { ...denseFrame(w.B, layer.info.channels), t: z };

@@ -38,6 +38,11 @@ export function edgeFlow(
     return tf.mul(tf.eye(Co), tf.reshape(flow, [1, Co])) as tf.Tensor2D;
   }
   const w = net.tensors[l]!.weights as tf.Tensor2D; // [N_in, C_out]
+  if (layer.meanInput) {
+    // Map j enters through its mean: E[j,k] = mean_uv D[u,v,j] · W[j,k] · (G·M)[k].
+    const means = tf.div(tf.sum(tf.reshape(prev, [Hi * Wi, Ci]), 0), Hi * Wi);
+    return tf.mul(tf.mul(w, tf.reshape(means, [Ci, 1])), tf.reshape(gm, [1, Co]));
+  }
   const weighted = tf.mul(w, tf.reshape(prev, [Hi * Wi * Ci, 1]));
   return tf.mul(tf.sum(tf.reshape(weighted, [Hi * Wi, Ci, Co]), 0), tf.reshape(gm, [1, Co]));
 }
@@ -105,6 +110,11 @@ function extend(
       Co,
     ]);
     cand = tf.mul(routed, onehot) as tf.Tensor3D;
+  } else if (layer.meanInput) {
+    // Each entry's map enters through its mean, times its own row of the weights.
+    const means = tf.div(tf.sum(beam.values, 0), Hi * Wi);
+    const rows = tf.gather(net.tensors[l]!.weights!, tf.tensor1d(last, 'int32'), 0);
+    cand = tf.reshape(tf.mul(rows, tf.reshape(means, [B, 1])), [1, B, Co]);
   } else {
     // Place each entry's map on its own channel of a whole flattened input, then one matMul.
     const onehot = tf.cast(tf.oneHot(tf.tensor1d(last, 'int32'), Ci), 'float32');

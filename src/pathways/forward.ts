@@ -23,7 +23,10 @@ export function layerForward(
   } else if (layer.kind === 'pool') {
     z = tf.maxPool(x as tf.Tensor4D, layer.poolSize, layer.strides, layer.padding);
   } else {
-    const flat = x.rank === 2 ? x : tf.reshape(x, [x.shape[0]!, -1]);
+    // A folded GlobalAveragePooling2D reads the channel means of its [B,H,W,C] input.
+    let flat: tf.Tensor;
+    if (layer.meanInput) flat = tf.mean(x, [1, 2]);
+    else flat = x.rank === 2 ? x : tf.reshape(x, [x.shape[0]!, -1]);
     z = tf.add(tf.matMul(flat as tf.Tensor2D, params.weights as tf.Tensor2D), params.bias!);
   }
   return { z, h: layer.relu ? tf.relu(z) : z };

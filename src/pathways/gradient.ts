@@ -2,8 +2,8 @@
 // the linear, gated network, batched over seed classes, and from it every pixel's relevance R_c(p):
 // the one backward relevance of the engine. Written with explicit transposed ops (the input
 // gradient of a conv as one forward conv2d, matMul with Wᵀ, tiles or gathers for the pool
-// switches) so that it runs on every backend, including wasm, which lacks the scatter kernels that
-// autodiff of a gather would need.
+// switches, a tile for a folded global average) so that it runs on every backend, including
+// wasm, which lacks the scatter kernels that autodiff of a gather would need.
 import * as tf from '@tensorflow/tfjs-core';
 import type { GateTensors } from './device';
 import type { ConvSpec, Network, PoolSpec } from './network';
@@ -134,6 +134,12 @@ function backwardStep(
     return tf.reshape(sum!, [S, Hi, Wi, Ci]);
   }
   const back = tf.matMul(gm as tf.Tensor2D, net.tensors[l]!.weights as tf.Tensor2D, false, true);
+  if (layer.meanInput) {
+    // The transpose of the channel means: every position of map j gets back[j] / (H·W). A
+    // rank-4 tile (see above: WebGPU tiles on the device up to rank 4).
+    const share = tf.div(tf.reshape(back, [S, 1, 1, Ci]), Hi * Wi);
+    return tf.tile(share, [1, Hi, Wi, 1]);
+  }
   return l === 0 || net.layers[l - 1]!.kind === 'conv' || net.layers[l - 1]!.kind === 'pool'
     ? tf.reshape(back, [S, Hi, Wi, Ci])
     : back;

@@ -10,7 +10,7 @@
 // instead, since every host round trip there stalls the GPU. Both are checked against each other
 // and against a float64 reference in the tests.
 import * as tf from '@tensorflow/tfjs-core';
-import type { ConvSpec, Network, PoolSpec } from './network';
+import type { ConvSpec, DenseSpec, Network, PoolSpec } from './network';
 import type { Gates } from './types';
 import { denseFrame, pixelStart, planWindows, poolSources, type WindowFrame } from './windows';
 
@@ -102,13 +102,34 @@ function hostToFull(w: HostWindow): Float32Array {
   return out;
 }
 
-async function denseStep(weights: tf.Tensor2D, C: number, w: HostWindow): Promise<HostWindow> {
-  const nIn = w.flat ? w.C : w.H * w.W * w.C;
-  const input = hostToFull(w);
+/** Each item's channel means over the whole map, [B, C]: its window sums / (H·W). */
+function hostChannelMeans(w: HostWindow): Float32Array {
+  const { B, C, data } = w;
+  const per = w.wh * w.ww;
+  const scale = 1 / (w.H * w.W);
+  const out = new Float32Array(B * C);
+  const sum = new Float64Array(C);
+  let n = 0;
+  for (let b = 0; b < B; b++) {
+    sum.fill(0);
+    for (let i = 0; i < per; i++) for (let c = 0; c < C; c++) sum[c]! += data[n++]!;
+    for (let c = 0; c < C; c++) out[b * C + c] = sum[c]! * scale;
+  }
+  return out;
+}
+
+async function denseStep(
+  layer: DenseSpec,
+  weights: tf.Tensor2D,
+  w: HostWindow,
+): Promise<HostWindow> {
+  const mean = layer.meanInput === true;
+  const nIn = w.flat || mean ? w.C : w.H * w.W * w.C;
+  const input = mean ? hostChannelMeans(w) : hostToFull(w);
   const t = tf.tidy(() => tf.matMul(tf.tensor2d(input, [w.B, nIn]), weights));
   const data = (await t.data()) as Float32Array;
   t.dispose();
-  return { ...denseFrame(w.B, C), data };
+  return { ...denseFrame(w.B, layer.info.channels), data };
 }
 
 /** One layer of the gated, bias-free recursion on host windows. */
@@ -123,7 +144,7 @@ export async function hostStep(
   let out: HostWindow;
   if (layer.kind === 'conv') out = await convStep(layer, weights as tf.Tensor4D, w);
   else if (layer.kind === 'pool') out = poolStep(layer, w, gates.switches[l]!);
-  else out = await denseStep(weights as tf.Tensor2D, layer.info.channels, w);
+  else out = await denseStep(layer, weights as tf.Tensor2D, w);
   maskWindow(out, gates.masks[l] ?? null);
   return out;
 }

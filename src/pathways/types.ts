@@ -5,8 +5,21 @@
 /** How a pathway's size is measured on a feature map (docs/method.md, definition 4). */
 export type Measure = 'signed' | 'positive' | 'l1';
 
-/** A layer that carries pathways: conv (ReLU folded in), max-pool, dense (ReLU folded in), logits. */
+/**
+ * A layer that carries pathways: conv (ReLU folded in), pool (max or average; `op` says which),
+ * dense (ReLU folded in), logits.
+ */
 export type PathwayLayerKind = 'conv' | 'pool' | 'dense' | 'logits';
+
+/**
+ * What a pathway layer computes where `kind` alone does not say it (absent: a convolution, a
+ * max-pool, a dense layer). 'avgpool': AveragePooling2D (kind 'pool'; channel-wise like a
+ * max-pool, so its flows are diagonal too). 'globalavgpool': a GlobalAveragePooling2D that is a
+ * pathway layer of its own (kind 'logits' when it produces the class scores of an all-conv net,
+ * 'dense' when a ReLU follows it); one followed by a Dense is folded into that Dense instead.
+ * 'globalmaxpool': GlobalMaxPooling2D (kind 'pool', one 1×1 output per map).
+ */
+export type PathwayLayerOp = 'avgpool' | 'globalavgpool' | 'globalmaxpool';
 
 export interface PathwayLayerInfo {
   /** Position in the pathway layer list (0 = first conv). */
@@ -14,6 +27,8 @@ export interface PathwayLayerInfo {
   /** The Keras layer name, e.g. 'conv1_1', 'pool1', 'dense1', 'logits'. */
   name: string;
   kind: PathwayLayerKind;
+  /** Set only for the layers listed at PathwayLayerOp (labels: "avg pool", "global avg pool"). */
+  op?: PathwayLayerOp;
   /** Output shape; dense and logits layers have height = width = 1. */
   height: number;
   width: number;

@@ -66,6 +66,18 @@ describe('analyses link fields (a group of the one URL table)', () => {
     });
   });
 
+  it('scales the patch and the shift to the image of the link’s model', () => {
+    const big = { input: { height: 64, width: 64, channels: 3 } };
+    // MNIST's 28×28: a shift of 20 is refused; a 64×64 image has room for it.
+    expect(parseUrlState('?shift=20,0').problems).toHaveLength(1);
+    expect(parseUrlState('?shift=20,0', big).state.shift).toEqual({ dx: 20, dy: 0 });
+    // Patch sizes follow the shorter side (src/analysis/patch-scale.ts): 28 px allows ≤ 14.
+    expect(parseUrlState('?patch=2,2,20').problems).toHaveLength(1);
+    expect(parseUrlState('?patch=2,2,20', big).state.patch).toEqual({ row: 2, col: 2, size: 20 });
+    // An own model's link waits for its size instead of being held to 28×28.
+    expect(parseUrlState('?modelUrl=m/model.json&shift=20,0').problems).toEqual([]);
+  });
+
   it('accepts ε in [0, 0.5] with up to three decimals', () => {
     expect(['0', '0.1', '.05', '0.125', '0.5'].map(parseEpsilon)).toEqual([
       0, 0.1, 0.05, 0.125, 0.5,

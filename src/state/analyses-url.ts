@@ -10,9 +10,10 @@ import {
   parseShift,
   type PatchBox,
   type Shift,
-  PATCH_SIZE,
 } from '../lib/patch-geometry';
 import type { AttackMode } from '../worker/analysis-protocol';
+import { patchSizes } from '../analysis/patch-scale';
+import { shiftLimit } from '../analysis/shift-scale';
 import { isAnalysisId, type AnalysesUrlState, type AnalysisId } from './analyses-types';
 import { checkClass, defaultsOf, defineField } from './url-field';
 
@@ -76,14 +77,15 @@ export const ANALYSES_URL_FIELDS = {
     check: (v, facts) => {
       if (v === null || !facts.input) return v === null ? null : undefined;
       const { height, width } = facts.input;
+      const sizes = patchSizes(height, width);
       const fits =
-        v.size >= PATCH_SIZE.min &&
-        v.size <= PATCH_SIZE.max &&
+        v.size >= sizes.min &&
+        v.size <= sizes.max &&
         v.row + v.size <= height &&
         v.col + v.size <= width;
       return fits
         ? null
-        : `a patch of size ${PATCH_SIZE.min} to ${PATCH_SIZE.max} inside the ${height}×${width} image`;
+        : `a patch of size ${sizes.min} to ${sizes.max} inside the ${width}×${height} image`;
     },
   }),
   shift: defineField<Shift>({
@@ -93,6 +95,13 @@ export const ANALYSES_URL_FIELDS = {
     serialize: (v) =>
       v.dx === DEFAULT_SHIFT.dx && v.dy === DEFAULT_SHIFT.dy ? null : formatShift(v),
     hint: 'dx,dy of the movement, like 4,0',
+    check: (v, facts) => {
+      if (!facts.input) return undefined;
+      const limit = shiftLimit(facts.input.height, facts.input.width);
+      return Math.abs(v.dx) <= limit && Math.abs(v.dy) <= limit
+        ? null
+        : `a shift of at most ${limit} pixels each way`;
+    },
   }),
 };
 

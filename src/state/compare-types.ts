@@ -3,6 +3,7 @@
 // and image, so the compare mode adds one side and never duplicates the other.
 import type { CompareVariant } from './compare-image-code';
 import type { CompareKind } from './compare-url';
+import type { InputShape } from './input-shape';
 import type { PixelRegion } from '../lib/selection';
 import type { PathwaysState, Selection } from './view-types';
 
@@ -10,8 +11,10 @@ export type CompareImageSource =
   { kind: 'sample'; index: number } | { kind: 'variant'; variant: CompareVariant };
 
 export interface CompareImage {
-  /** H×W float32 in [0, 1], as the model reads it. */
+  /** H×W×C float32 in [0, 1] (NHWC), as the model reads it. */
   pixels: Float32Array;
+  /** The geometry of `pixels`; an image that no longer fits the model is not used (selectors). */
+  shape: InputShape;
   source: CompareImageSource;
   /** Increases with every new B image (its own counter, apart from A's). */
   version: number;
@@ -38,6 +41,8 @@ export interface CompareActions {
   setCompareSelection(region: PixelRegion | null): void;
   setCompareClass(classIndex: number | null): void;
   setCompareImage(pixels: Float32Array, source: CompareImageSource): void;
+  /** B's image: the current image (a sample by number, a drawn or uploaded one as it is). */
+  keepImageAsB(): void;
   /** B's image: gallery sample `index` (remembered until the gallery has loaded). */
   setCompareSample(index: number): void;
   /** One click from the Analyses views: compare the current image with a variant at `region`. */
@@ -46,5 +51,14 @@ export interface CompareActions {
     variant: CompareVariant,
     region: PixelRegion | null,
   ): void;
+  /**
+   * A and B trade places: the two pixels, the two classes, or the two images (when B's image can
+   * travel in the link as A's: compareSwapBlocker). The link follows the store.
+   */
+  swapCompareSides(): void;
+  /** B has no image (a link's refused `bimg`: the view guard's reset, view-guard.ts). */
+  dropCompareImage(): void;
+  /** After the model's input changed: drops B's image or region where they no longer fit. */
+  compareInputChanged(): void;
   patchComparePathways(patch: Partial<PathwaysState>): void;
 }

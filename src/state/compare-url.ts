@@ -1,8 +1,9 @@
 // The compare mode's fields of the link (docs/compare.md): which comparison is open, and B's side:
 // its pixel or rectangle, its class, its image. One group of the URL table (URL_FIELDS in
 // url-fields.ts). A's side is the ordinary view's own fields (px, class, sample or img).
+// Sizes are checked against the model's input (LinkFacts.input), never a constant: a link may be
+// to a model of any size (8–256 px, grey or RGB).
 import { formatRegion, parseRegion, type PixelRegion } from '../lib/selection';
-import { EXPECTED_INPUT } from '../model/validate';
 import { decodeCompareImage } from './compare-image-code';
 import { checkClass, defineField } from './url-field';
 
@@ -13,7 +14,10 @@ function isCompareKind(text: string): text is CompareKind {
   return (COMPARE_KINDS as readonly string[]).includes(text);
 }
 
-const INPUT_SIZE = EXPECTED_INPUT.height * EXPECTED_INPUT.width * EXPECTED_INPUT.channels;
+/** Largest grid a link may address (the largest input an accepted model reads). */
+const MAX_GRID = 256;
+
+const channelWords = (c: number) => (c === 1 ? 'grey' : c === 3 ? 'RGB' : `${c}-channel`);
 
 export const COMPARE_URL_FIELDS = {
   compare: defineField<CompareKind | null>({
@@ -26,14 +30,14 @@ export const COMPARE_URL_FIELDS = {
   comparePx: defineField<PixelRegion | null>({
     key: 'bpx',
     defaultValue: null,
-    parse: (t) => parseRegion(t, 255, 255) ?? undefined,
+    parse: (t) => parseRegion(t, MAX_GRID, MAX_GRID) ?? undefined,
     serialize: (v) => (v === null ? null : formatRegion(v)),
     hint: "row,col of B's pixel (like 12,7) or row0,col0,row1,col1 of a rectangle",
     check: (v, { input }) => {
       if (!v || !input) return v ? undefined : null;
       return v.row1 < input.height && v.col1 < input.width
         ? null
-        : `a pixel inside the ${input.width}×${input.height} image (rows and columns 0 to ${input.width - 1})`;
+        : `a pixel inside the ${input.width}×${input.height} image (rows 0 to ${input.height - 1}, columns 0 to ${input.width - 1})`;
     },
   }),
   compareClass: defineField<number | null>({
@@ -48,8 +52,16 @@ export const COMPARE_URL_FIELDS = {
     key: 'bimg',
     defaultValue: null,
     // Kept as its text: the store decodes it (compare-store.ts), the writer re-encodes B's image.
-    parse: (t) => (decodeCompareImage(t, INPUT_SIZE) ? t : undefined),
+    parse: (t) => (decodeCompareImage(t) ? t : undefined),
     serialize: (v) => v,
     hint: "B's image as this app's Copy link writes it (sample.12, or an attacked/occluded/shifted/drawn/uploaded image)",
+    // The geometry is the code's own; it must be the model's (a sample is the model's gallery's).
+    check: (v, { input }) => {
+      if (v === null || v.startsWith('sample.')) return null;
+      if (!input) return undefined;
+      return decodeCompareImage(v, input)
+        ? null
+        : `B's image as the model reads it: ${input.width}×${input.height} ${channelWords(input.channels)}`;
+    },
   }),
 };

@@ -2,20 +2,41 @@
 // the key of B's query, and whether B's answer fits what is on screen. A is the ordinary view
 // (selectors-view.ts). Like the other selectors, each returns store data or a primitive.
 import type { PixelQueryResult } from '../pathways/types';
+import { regionPixels, type PixelRegion } from '../lib/selection';
+import { sameShape, type InputShape } from './input-shape';
 import type { AppState } from './types';
 
-/** B's image: its own in an image comparison, else A's. */
+/**
+ * B's image: its own in an image comparison (while it fits the model's input: a link's or the
+ * previous model's image of another size is not B), else A's.
+ */
 export function compareImagePixels(s: AppState): Float32Array | null {
   if (!s.compare.kind) return null;
-  return s.compare.kind === 'images'
-    ? (s.compare.image?.pixels ?? null)
-    : (s.image?.pixels ?? null);
+  if (s.compare.kind !== 'images') return s.image?.pixels ?? null;
+  const image = s.compare.image;
+  return image && sameShape(image.shape, s.input) ? image.pixels : null;
 }
 
-/** B's pixels: its own in a pixel comparison, else A's selection. */
+let lastPixels: { region: PixelRegion; width: number; pixels: readonly number[] } | null = null;
+
+/** The pixel indices of B's region on the model's input (one array per region and width). */
+function regionOnInput(region: PixelRegion, input: InputShape): readonly number[] | null {
+  if (region.row1 >= input.height || region.col1 >= input.width) return null;
+  if (lastPixels?.region !== region || lastPixels.width !== input.width)
+    lastPixels = { region, width: input.width, pixels: regionPixels(region, input.width) };
+  return lastPixels.pixels;
+}
+
+/**
+ * B's pixels: its own in a pixel comparison, else A's selection. B's are read from its region on
+ * the current input, so a region kept from a link or from another model never addresses pixels
+ * of the wrong width.
+ */
 export function comparePixels(s: AppState): readonly number[] | null {
   if (!s.compare.kind) return null;
-  return (s.compare.kind === 'pixels' ? s.compare.selection : s.selection)?.pixels ?? null;
+  if (s.compare.kind !== 'pixels') return s.selection?.pixels ?? null;
+  const region = s.compare.selection?.region;
+  return region ? regionOnInput(region, s.input) : null;
 }
 
 /** The class A's prediction ranks second: the natural second class to follow. */
@@ -83,8 +104,13 @@ export function compareIsLive(s: AppState): boolean {
  * differ too: the difference is then not that of the input alone.
  */
 export function compareGatesDiffer(s: AppState): boolean {
-  if (s.compare.kind !== 'images' || !s.compare.image || !s.image) return false;
+  const b = s.compare.kind === 'images' ? compareImagePixels(s) : null;
+  if (!b || !s.image) return false;
   const a = s.image.pixels;
-  const b = s.compare.image.pixels;
-  return a.length !== b.length || a.some((v, i) => v !== b[i]);
+  // Read on every store change (pointer moves): compare each pair of images once.
+  if (lastGates?.a !== a || lastGates.b !== b)
+    lastGates = { a, b, differ: a.length !== b.length || a.some((v, i) => v !== b[i]) };
+  return lastGates.differ;
 }
+
+let lastGates: { a: Float32Array; b: Float32Array; differ: boolean } | null = null;

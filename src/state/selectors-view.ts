@@ -46,11 +46,26 @@ export function selectPathwaysOrigin(s: AppState): PathwaysOrigin {
   return s.pathways.result && version === String(s.image?.version) ? 'stale' : 'none';
 }
 
-/** The label on a precomputed view: it must not promise a live model that failed to load. */
+/**
+ * The label on a precomputed view: it must not promise a live model that failed. Each failure
+ * that keeps the live answer from replacing the example (the model did not load, cannot be
+ * traced, or its query failed) replaces "loading" with what went wrong.
+ */
 export function selectPrecomputedLabel(s: AppState): string {
-  return s.model.status === 'error'
-    ? 'precomputed — the live model could not be loaded'
-    : 'precomputed — live model loading…';
+  const { model } = s;
+  if (model.status === 'error') {
+    return `precomputed — the live model could not be loaded: ${model.error ?? 'no reason given'}`;
+  }
+  const support = model.summary?.pathways;
+  if (model.status === 'ready' && support && !support.supported) {
+    return `precomputed — the live model cannot trace pathways: ${support.reason}`;
+  }
+  const failed = s.pathways.status === 'error' ? s.pathways.error : null;
+  const forwardFailed = s.forward.status === 'error' ? s.forward.error : null;
+  if (failed || forwardFailed) {
+    return `precomputed — the live model failed: ${failed ?? forwardFailed}`;
+  }
+  return 'precomputed — live model loading…';
 }
 
 export function selectShownPathways(s: AppState): PixelQueryResult | null {

@@ -3,14 +3,16 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { modelEntry } from '../model/registry';
-import { sampleImage } from '../model/samples';
-import { decodeImage } from '../lib/image-codec';
+import { sampleImage, sampleShape } from '../model/samples';
+import { decodeImage, peekImageSize } from '../lib/image-codec';
 import type { AppData, AppState, CurrentImage, ImageSource, Notice } from './types';
 import { defaultUrlState, type UrlProblem } from './url';
 import { bootLink } from './url-boot';
 import type { UrlState } from './url-fields';
-import { INPUT_HEIGHT, INPUT_WIDTH, initialView, viewActions } from './view-store';
+import { initialView, selectionFor, viewActions } from './view-store';
+import { SHIPPED_INPUT, sameShape, shapeOf, valueCount, type InputShape } from './input-shape';
 import { compareActions, initialCompare } from './compare-store';
+import { LOCAL_MODEL_SCHEME } from '../storage/local-model-id';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -22,16 +24,44 @@ const MAX_NOTICES = 6;
 export const LINK_NOTICE_ID = 'url';
 
 let imageVersion = 0;
-function nextImage(pixels: Float32Array, source: ImageSource): CurrentImage {
+function nextImage(pixels: Float32Array, source: ImageSource, shape: InputShape): CurrentImage {
   imageVersion += 1;
-  return { pixels, source, version: imageVersion };
+  return { pixels, source, shape, version: imageVersion };
 }
 
-/** The image a link carries (`img`, which wins over `sample`), already validated by the URL table. */
+/**
+ * The image a link carries (`img`, which wins over `sample`), already validated by the URL table.
+ * Its geometry is the code's own: a model with another input replaces it once it has loaded
+ * (inputChange below), and the view guard names the refused value.
+ */
 function linkImage(code: string | null): CurrentImage | null {
   if (!code) return null;
-  const decoded = decodeImage(code, INPUT_WIDTH, INPUT_HEIGHT);
-  return decoded.ok ? nextImage(decoded.image, { kind: 'drawn' }) : null;
+  const size = peekImageSize(code);
+  if (!size) return null;
+  const decoded = decodeImage(code, size.width, size.height, size.channels);
+  return decoded.ok
+    ? nextImage(decoded.image, { kind: 'drawn' }, shapeOf([size.height, size.width, size.channels]))
+    : null;
+}
+
+/**
+ * What changes when a model with another input geometry has loaded: the image is replaced by a
+ * blank one of the new size (the gallery, when the model has one, then shows its sample: a
+ * sample number is kept pending), and a selection that no longer fits is dropped.
+ */
+function inputChange(state: AppState, input: InputShape): Partial<AppState> {
+  if (sameShape(state.input, input)) return {};
+  const change: Partial<AppState> = { input };
+  const image = state.image;
+  if (image && !sameShape(image.shape, input)) {
+    change.image = nextImage(new Float32Array(valueCount(input)), { kind: 'drawn' }, input);
+    if (image.source.kind === 'sample' && state.pendingSample === null) {
+      change.pendingSample = image.source.index;
+    }
+  }
+  const region = state.selection?.region;
+  change.selection = region ? selectionFor(region, input) : null;
+  return change;
 }
 
 export function initialData(url: UrlState = defaultUrlState()): AppData {
@@ -39,7 +69,9 @@ export function initialData(url: UrlState = defaultUrlState()): AppData {
   return {
     ...initialView(url),
     modelId: url.model,
-    customModelUrl: url.modelUrl,
+    // A model opened from files wins over a modelUrl (the app writes only one of them).
+    customModelUrl: url.localModel ? `${LOCAL_MODEL_SCHEME}${url.localModel}` : url.modelUrl,
+    input: image?.shape ?? SHIPPED_INPUT,
     model: {
       status: 'idle',
       progress: 0,
@@ -54,6 +86,13 @@ export function initialData(url: UrlState = defaultUrlState()): AppData {
     pendingSample: image ? null : url.sample,
     prediction: { status: 'idle', result: null, imageVersion: null, error: null },
     notices: [],
+    openModel: {
+      dialogOpen: false,
+      error: null,
+      missing: null,
+      consentedOrigins: [],
+      pendingRemote: null,
+    },
     presentation: { mode: url.mode, embed: url.embed, hide: url.hide },
     compare: initialCompare(url),
   };
@@ -71,6 +110,25 @@ export function createAppStore(data: AppData = initialData()): AppStore {
       set({ modelId: id, customModelUrl: null });
     },
 
+    openModelAt(address, options = {}) {
+      const { modelId, customModelUrl, openModel } = get();
+      const nextId = options.modelId ?? modelId;
+      const origin = options.consentOrigin;
+      const consent =
+        origin && !openModel.consentedOrigins.includes(origin)
+          ? {
+              openModel: {
+                ...openModel,
+                consentedOrigins: [...openModel.consentedOrigins, origin],
+              },
+            }
+          : {};
+      if (address === customModelUrl && nextId === modelId && !consent.openModel) return;
+      set({ modelId: nextId, customModelUrl: address, ...consent });
+    },
+
+    patchOpenModel: (patch) => set({ openModel: { ...get().openModel, ...patch } }),
+
     selectSample(index) {
       const { set: samples } = get().samples;
       if (!samples || index < 0 || index >= samples.count) {
@@ -78,14 +136,26 @@ export function createAppStore(data: AppData = initialData()): AppStore {
         set({ pendingSample: index });
         return;
       }
+      const shape = sampleShape(samples);
+      if (!sameShape(shape, get().input)) {
+        // A gallery of another geometry (still the previous model's): show it once they agree.
+        set({ pendingSample: index });
+        return;
+      }
       set({
-        image: nextImage(sampleImage(samples, index), { kind: 'sample', index }),
+        image: nextImage(sampleImage(samples, index), { kind: 'sample', index }, shape),
         pendingSample: null,
       });
     },
 
     setImage(pixels, source) {
-      set({ image: nextImage(pixels, source), pendingSample: null });
+      const input = get().input;
+      if (pixels.length !== valueCount(input)) {
+        throw new RangeError(
+          `An image of ${pixels.length} values does not fit the model's ${input.width}×${input.height}×${input.channels} input.`,
+        );
+      }
+      set({ image: nextImage(pixels, source, input), pendingSample: null });
     },
 
     notify(notice: Notice) {
@@ -103,7 +173,17 @@ export function createAppStore(data: AppData = initialData()): AppStore {
 
     setMode: (mode) => set({ presentation: { ...get().presentation, mode } }),
 
-    patchModel: (patch) => set({ model: { ...get().model, ...patch } }),
+    patchModel: (patch) => {
+      const model = { ...get().model, ...patch };
+      // A summary brings the model's input geometry (tests may patch partial summaries).
+      const shape = patch.summary?.inputShape;
+      set({ model, ...(shape?.length === 3 ? inputChange(get(), shapeOf(shape)) : {}) });
+      // A sample that waited for the model's geometry (selectSample above) can show now.
+      const { pendingSample, samples, input } = get();
+      if (pendingSample !== null && samples.set && sameShape(sampleShape(samples.set), input)) {
+        get().selectSample(pendingSample);
+      }
+    },
     patchBackend: (patch) => set({ backend: { ...get().backend, ...patch } }),
     patchSamples: (patch) => set({ samples: { ...get().samples, ...patch } }),
     patchPrediction: (patch) => set({ prediction: { ...get().prediction, ...patch } }),

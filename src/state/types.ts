@@ -7,6 +7,7 @@ import type { ModelSummary, Prediction } from '../model/summary-types';
 import type { CompareActions, CompareData } from './compare-types';
 import type { HideableControl, PresentationMode } from './presentation-url';
 import type { ViewActions, ViewData } from './view-types';
+import type { InputShape } from './input-shape';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -14,8 +15,10 @@ export type ImageSource =
   { kind: 'sample'; index: number } | { kind: 'drawn' } | { kind: 'uploaded'; name?: string };
 
 export interface CurrentImage {
-  /** H×W float32 in [0, 1] (pixel/255), row-major; 784 values for the built-in models. */
+  /** H×W×C float32 in [0, 1] (pixel/255), NHWC row-major; 784 values for the built-in models. */
   pixels: Float32Array;
+  /** The geometry of `pixels` (the model's input when the image was made). */
+  shape: InputShape;
   source: ImageSource;
   /** Increases with every new image, so effects can tell images apart cheaply. */
   version: number;
@@ -39,6 +42,25 @@ export interface ModelState {
   error: string | null;
   /** Human name of what is loading or loaded, e.g. 'MNIST' or the custom path. */
   label: string;
+}
+
+/**
+ * The "Open model…" dialog's shared part (src/components/open-model): the session's model loader
+ * reports to it, and a link to a model this browser does not keep opens it.
+ */
+export interface OpenModelState {
+  dialogOpen: boolean;
+  /** Why the model the user last opened could not be used (shown in the dialog), or null. */
+  error: string | null;
+  /** A local model the link named that this browser does not keep (its id, and name if known). */
+  missing: { id: string; name: string | null } | null;
+  /** Other sites the user agreed to load a model from, this visit (checkModelUrl's origins). */
+  consentedOrigins: readonly string[];
+  /**
+   * A link's model on another site, waiting for the user's yes (the built-in model is shown
+   * meanwhile, so customModelUrl is null; the link keeps the address), or null.
+   */
+  pendingRemote: string | null;
 }
 
 export interface BackendState {
@@ -74,9 +96,20 @@ export interface Presentation {
 
 export interface AppData extends ViewData {
   modelId: ModelId;
-  /** Site-relative path of a custom model.json (from ?modelUrl), or null for the built-in one. */
+  /**
+   * The model that is not built in, or null for the built-in one: a site-relative path or an
+   * http(s) URL of a model.json (?modelUrl), or `local-model:<id>` for one opened from files
+   * (?localModel, src/storage/local-model-id.ts).
+   */
   customModelUrl: string | null;
   model: ModelState;
+  /** The "Open model…" dialog and what opening a model said (OpenModelState). */
+  openModel: OpenModelState;
+  /**
+   * The input geometry every panel uses: the loaded model's (input-shape.ts). The built-in
+   * models' 28×28×1 until a model with another input has loaded.
+   */
+  input: InputShape;
   backend: BackendState;
   samples: SamplesState;
   image: CurrentImage | null;
@@ -93,6 +126,16 @@ export interface AppData extends ViewData {
 export interface AppActions {
   /** User picks a built-in model (drops any custom model URL). */
   selectModel(id: ModelId): void;
+  /**
+   * Shows the model at `address` (customModelUrl: a site path, an http(s) URL, or a local model's
+   * `local-model:<id>` from src/storage/local-model-id.ts); null shows the built-in `modelId`.
+   * `consentOrigin`: the user agreed to download from that other site (they typed the address).
+   */
+  openModelAt(
+    address: string | null,
+    options?: { modelId?: ModelId; consentOrigin?: string },
+  ): void;
+  patchOpenModel(patch: Partial<OpenModelState>): void;
   /** User picks sample `index` of the current gallery. */
   selectSample(index: number): void;
   /** A drawn or uploaded image (the visualizer's input panel calls this). */

@@ -21,6 +21,7 @@ const SAMPLES: { [K in UrlFieldName]: UrlState[K] } = {
   sample: 12,
   backend: 'wasm',
   modelUrl: 'models/mine/model.json',
+  localModel: '3f2a9c0d1e4b5a69.grey-20',
   px: { row0: 3, col0: 4, row1: 5, col1: 6 },
   img: IMG,
   map: 'conv1_1:5',
@@ -51,7 +52,8 @@ const BAD: { [K in UrlFieldName]: string } = {
   model: '<script>',
   sample: '-1',
   backend: 'quantum',
-  modelUrl: 'https://evil.example/m.json',
+  modelUrl: 'javascript:alert(1)',
+  localModel: '3f2a9c0d<b>',
   px: '9,9,1,1',
   img: 'AQwc<b>',
   map: 'conv1:other',
@@ -70,7 +72,7 @@ const BAD: { [K in UrlFieldName]: string } = {
   attackMode: 'pgd',
   attackTarget: '-1',
   patch: '1,2',
-  shift: '99,0',
+  shift: '999,0',
   compare: 'diff',
   comparePx: '9,9,1,1',
   compareClass: '<i>',
@@ -145,7 +147,7 @@ describe('the URL table', () => {
     expect(state.img).toBeNull();
     expect(state.sample).toBe(4);
     expect(problems.map((p) => p.text)).toEqual([
-      'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image (rows and columns 0 to 27)).',
+      'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image (rows 0 to 27, columns 0 to 27)).',
       `The link's img value "${SMALL_IMG.slice(0, 40)}…" was ignored (expected an image code of a 28×28 image, not 20×20).`,
     ]);
   });

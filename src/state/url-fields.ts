@@ -6,8 +6,9 @@
 // See docs/app-shell.md, "URL fields".
 import { DEFAULT_MODEL_ID, isModelId, type ModelId } from '../model/registry';
 import { isBackendName, type BackendRequest } from '../model/backend-types';
-import { isSafeRelativePath } from '../model/site-url';
-import { EXPECTED_INPUT } from '../model/validate';
+import { isModelUrlText } from '../model/site-url';
+import { formatLocalModelLink, parseLocalModelLink } from '../storage/local-model-id';
+import { SHIPPED_INPUT } from './input-shape';
 import { SANKEY_URL_FIELDS } from '../layout/sankey-url';
 import { decodeImage, peekImageSize } from '../lib/image-codec';
 import { formatRegion, parseRegion, type PixelRegion } from '../lib/selection';
@@ -25,14 +26,14 @@ function parseIndex(text: string): number | undefined {
 }
 
 /** Largest grid a link may address; `check` holds it to the input's real size. */
-const MAX_GRID = 255;
+const MAX_GRID = 256;
 
 /**
- * What is known before any model loads: every model the app accepts reads 28×28×1 images
- * (src/model/validate.ts), so a link's px and img are checked at once. The class count and the
- * layer names come with the model (src/app/session/view-guard.ts).
+ * What is known before any model loads: the built-in models read 28×28×1 images, so a link to
+ * one has its px and img checked at once (a link to the user's own model waits for its size:
+ * url.ts). The class count and the layer names come with the model (view-guard.ts).
  */
-export const BOOT_FACTS: LinkFacts = { input: { ...EXPECTED_INPUT } };
+export const BOOT_FACTS: LinkFacts = { input: { ...SHIPPED_INPUT } };
 
 function sizeText(size: { width: number; height: number }): string {
   return `${size.width}×${size.height}`;
@@ -41,7 +42,7 @@ function sizeText(size: { width: number; height: number }): string {
 /** A drawn or uploaded image: accepted only when it decodes completely (see image-codec.ts). */
 function parseImageCode(text: string): string | undefined {
   const size = peekImageSize(text);
-  return size && decodeImage(text, size.width, size.height).ok ? text : undefined;
+  return size && decodeImage(text, size.width, size.height, size.channels).ok ? text : undefined;
 }
 
 /** A feature map as `layerName:channel`, e.g. conv2_1:5 (resolved against the model's layers). */
@@ -73,9 +74,22 @@ const CORE_URL_FIELDS = {
   modelUrl: defineField<string | null>({
     key: 'modelUrl',
     defaultValue: null,
-    parse: (t) => (isSafeRelativePath(t) ? t : undefined),
+    // Another site's address is loaded only once the user agrees (src/app/session/model-source.ts).
+    parse: (t) => (isModelUrlText(t) ? t : undefined),
     serialize: (v) => v,
-    hint: 'a relative path on this site, like models/mine/model.json',
+    hint: 'a relative path on this site, like models/mine/model.json, or an http(s) address of a model.json',
+  }),
+  // A model opened from files: the first 16 hex digits of its content hash, and its name
+  // (src/storage/local-model-id.ts); the files come from this browser's kept models.
+  localModel: defineField<string | null>({
+    key: 'localModel',
+    defaultValue: null,
+    parse: (t) => {
+      const ref = parseLocalModelLink(t);
+      return ref ? formatLocalModelLink(ref) : undefined;
+    },
+    serialize: (v) => v,
+    hint: '16 hex digits naming a model opened from files, like 3f2a9c0d1e4b5a69 (optionally .name)',
   }),
   px: defineField<PixelRegion | null>({
     key: 'px',
@@ -87,7 +101,7 @@ const CORE_URL_FIELDS = {
       if (!v || !input) return v ? undefined : null;
       return v.row1 < input.height && v.col1 < input.width
         ? null
-        : `a pixel inside the ${sizeText(input)} image (rows and columns 0 to ${input.width - 1})`;
+        : `a pixel inside the ${sizeText(input)} image (rows 0 to ${input.height - 1}, columns 0 to ${input.width - 1})`;
     },
   }),
   img: defineField<string | null>({
@@ -99,9 +113,12 @@ const CORE_URL_FIELDS = {
     check: (v, { input }) => {
       const size = v ? peekImageSize(v) : null;
       if (!size || !input) return v ? undefined : null;
-      return size.width === input.width && size.height === input.height
+      const channels = (c: number) => (c === 3 ? ' RGB' : c === 1 ? '' : ` ${c}-channel`);
+      return size.width === input.width &&
+        size.height === input.height &&
+        size.channels === input.channels
         ? null
-        : `an image code of a ${sizeText(input)} image, not ${sizeText(size)}`;
+        : `an image code of a ${sizeText(input)}${channels(input.channels)} image, not ${sizeText(size)}${channels(size.channels)}`;
     },
   }),
   map: defineField<string | null>({

@@ -1,44 +1,41 @@
 // The one URL writer: mirrors the shareable part of BOTH stores (the app store, store.ts, and the
 // analyses store, analyses-store.ts) into the address bar through the one table (url-fields.ts),
 // debounced, with replaceState (no history spam). Parameters the table does not know are kept.
-import { encodeImage } from '../lib/image-codec';
-import { encodeCompareImage } from './compare-image-code';
-import type { CompareData } from './compare-types';
+import { MAX_CODED_SIDE, MAX_TEXT_LENGTH, encodeImage } from '../lib/image-codec';
+import { compareImageLinkCode } from './compare-link-code';
 import { analysesStore, type AnalysesStore } from './analyses-store';
 import type { AnalysesUrlState } from './analyses-types';
 import type { AppState } from './types';
 import type { AppStore } from './store';
 import { serializeUrlState } from './url';
 import type { UrlState } from './url-fields';
-import { INPUT_HEIGHT, INPUT_WIDTH } from './view-store';
+import { isLocalModelUrl, localModelLinkOf } from '../storage/local-model-id';
+import type { CurrentImage } from './types';
 
 // Encoding is cheap, but the store changes on every pointer move: encode each image once.
 const codes = new WeakMap<Float32Array, string>();
 
-function imageCode(pixels: Float32Array): string | null {
+/**
+ * The image's link code, or null when it cannot travel in a link: a side over 256 px, or a
+ * code longer than the reader accepts (a detailed colour photo; linkImageFits says so).
+ */
+function imageCode(image: CurrentImage): string | null {
+  const { pixels, shape } = image;
   let code = codes.get(pixels);
   if (code === undefined) {
-    if (pixels.length !== INPUT_WIDTH * INPUT_HEIGHT) return null;
-    code = encodeImage(pixels, INPUT_WIDTH, INPUT_HEIGHT);
+    code =
+      shape.width > MAX_CODED_SIDE || shape.height > MAX_CODED_SIDE
+        ? ''
+        : encodeImage(pixels, shape.width, shape.height, shape.channels);
+    if (code.length > MAX_TEXT_LENGTH) code = '';
     codes.set(pixels, code);
   }
-  return code;
+  return code === '' ? null : code;
 }
 
-const compareCodes = new WeakMap<Float32Array, string>();
-
-/** B's image for the link: its sample number, or its pixels losslessly (compare-image-code.ts). */
-function compareImageCode(compare: CompareData): string | null {
-  const image = compare.image;
-  if (!image) return compare.pendingSample === null ? null : `sample.${compare.pendingSample}`;
-  const source = image.source;
-  if (source.kind === 'sample') return `sample.${source.index}`;
-  let code = compareCodes.get(image.pixels);
-  if (code === undefined) {
-    code = encodeCompareImage({ kind: 'variant', variant: source.variant, pixels: image.pixels });
-    compareCodes.set(image.pixels, code);
-  }
-  return code;
+/** Whether a drawn or uploaded image travels in the link (the share UI warns when it does not). */
+export function linkImageFits(image: CurrentImage | null): boolean {
+  return !image || image.source.kind === 'sample' || imageCode(image) !== null;
 }
 
 /**
@@ -56,10 +53,15 @@ export function toUrlState(
     model: state.modelId,
     sample: source?.kind === 'sample' ? source.index : state.pendingSample,
     backend: state.backend.requested,
-    modelUrl: state.customModelUrl,
+    // A model opened from files travels as its id (and name); any other address as modelUrl,
+    // also while the user is asked whether to load it from another site.
+    modelUrl: isLocalModelUrl(state.customModelUrl)
+      ? null
+      : (state.customModelUrl ?? state.openModel.pendingRemote),
+    localModel: localModelLinkOf(state.customModelUrl),
     // Drawn and uploaded images travel in the link itself (quantised when committed, so the
     // link reproduces exactly what was computed).
-    img: image && source?.kind !== 'sample' ? imageCode(image.pixels) : null,
+    img: image && source?.kind !== 'sample' ? imageCode(image) : null,
     px: state.selection?.region ?? null,
     map: state.pinnedMap,
     targetClass: state.targetClass,
@@ -82,7 +84,7 @@ export function toUrlState(
     compare: state.compare.kind,
     comparePx: state.compare.kind === 'pixels' ? (state.compare.selection?.region ?? null) : null,
     compareClass: state.compare.kind === 'classes' ? state.compare.classIndex : null,
-    compareImage: state.compare.kind === 'images' ? compareImageCode(state.compare) : null,
+    compareImage: state.compare.kind === 'images' ? compareImageLinkCode(state.compare) : null,
   };
 }
 

@@ -19,7 +19,7 @@ describe('URL state', () => {
 
   it('falls back to defaults, one notice per bad value', () => {
     const { state, problems } = parseUrlState(
-      '?model=%3Cscript%3E&sample=-1&backend=quantum&modelUrl=https://evil.example/m.json',
+      '?model=%3Cscript%3E&sample=-1&backend=quantum&modelUrl=javascript:alert(1)',
     );
     expect(state).toEqual(defaultUrlState());
     expect(problems.map((p) => p.key)).toEqual(['model', 'sample', 'backend', 'modelUrl']);

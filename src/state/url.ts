@@ -26,6 +26,9 @@ type FieldEntry = [UrlFieldName, UrlField<unknown>];
 const entries = Object.entries(URL_FIELDS) as FieldEntry[];
 
 /** The fields whose values can be impossible for an image or model (they have a `check`). */
+/** Fields that name a model other than a built-in one (a model's address, or a kept local model). */
+const OWN_MODEL_FIELDS = (['modelUrl', 'localModel'] as const).filter((name) => name in URL_FIELDS);
+
 export const CHECKED_FIELDS: readonly UrlFieldName[] = entries
   .filter(([, field]) => field.check !== undefined)
   .map(([name]) => name);
@@ -45,8 +48,16 @@ export function defaultUrlState(): UrlState {
  * (by default what is known before a model loads: the input size). Every refused value falls back
  * to its default and is named in `problems`.
  */
-export function parseUrlState(search: string, facts: LinkFacts = BOOT_FACTS): ParsedUrl {
+export function parseUrlState(search: string, facts?: LinkFacts): ParsedUrl {
   const params = new URLSearchParams(search);
+  // A link to the user's own model: its input size is known only once it has loaded, so the
+  // size checks wait for it (view-guard.ts) instead of holding the link to 28×28.
+  const own = OWN_MODEL_FIELDS.some((name) => {
+    const field = URL_FIELDS[name] as UrlField<unknown>;
+    const text = params.get(field.key);
+    return text !== null && field.parse(text) !== undefined;
+  });
+  facts ??= own ? {} : BOOT_FACTS;
   const state = defaultUrlState() as Record<UrlFieldName, unknown>;
   const problems: UrlProblem[] = [];
   for (const [name, field] of entries) {

@@ -2,23 +2,25 @@
 // only change data; the session (src/app/session) reacts by asking the worker.
 import { BRUSH_SIZES } from '../lib/brush';
 import { regionPixels, type PixelRegion } from '../lib/selection';
-import { EXPECTED_INPUT } from '../model/validate';
+import { SHIPPED_INPUT, type InputShape } from './input-shape';
 import type { AppState } from './types';
 import type { UrlState } from './url-fields';
 import type { Selection, ViewActions, ViewData } from './view-types';
 
-/** Every model the app accepts reads 28×28 images (src/model/validate.ts). */
-export const INPUT_WIDTH = EXPECTED_INPUT.width;
-export const INPUT_HEIGHT = EXPECTED_INPUT.height;
-
-function selectionOf(region: PixelRegion): Selection {
-  return { region, pixels: regionPixels(region, INPUT_WIDTH) };
+/**
+ * The selection of `region` on an image of `input`'s geometry, or null when the region does not
+ * fit it (a link's px is checked against the model once it has loaded: view-guard.ts).
+ */
+export function selectionFor(region: PixelRegion, input: InputShape): Selection | null {
+  if (region.row1 >= input.height || region.col1 >= input.width) return null;
+  return { region, pixels: regionPixels(region, input.width) };
 }
 
 export function initialView(url: UrlState): ViewData {
   return {
     // The link's region is checked against the image once it has loaded (default-selection.ts).
-    selection: url.px ? selectionOf(url.px) : null,
+    // The boot geometry: a link to a model of another size is re-checked once it has loaded.
+    selection: url.px ? selectionFor(url.px, SHIPPED_INPUT) : null,
     hoverPixel: null,
     inputMode: 'select',
     brushSize: BRUSH_SIZES.initial,
@@ -44,7 +46,7 @@ type Get = () => AppState;
 
 export function viewActions(set: Set, get: Get): ViewActions {
   return {
-    select: (region) => set({ selection: region ? selectionOf(region) : null }),
+    select: (region) => set({ selection: region ? selectionFor(region, get().input) : null }),
     setHoverPixel: (hoverPixel) => {
       if (get().hoverPixel !== hoverPixel) set({ hoverPixel });
     },

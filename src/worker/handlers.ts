@@ -3,7 +3,14 @@
 // (backend environment, model loader) differ.
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend, type BackendEnv } from '../model/backend';
-import { loadModel, type LayersModelLoader } from '../model/load';
+import {
+  loadModel,
+  withLabels,
+  type LabelsLoader,
+  type LayersModelLoader,
+  type LoadedModel,
+} from '../model/load';
+import type { ModelFileSet } from '../model/model-files';
 import { predictImage } from '../model/predict';
 import { imageForward, imageStatistics, queryPixels } from '../pathways';
 import { createAnalysisHandlers } from './analysis-ops';
@@ -13,7 +20,10 @@ import { attachModel, gatesFor } from './pathway-state';
 
 export interface RuntimeDeps {
   backendEnv: BackendEnv;
+  /** Loads a model by URL (models opened from files need no loader). */
   loader: LayersModelLoader;
+  /** Finds labels.json / labels.txt beside a model loaded by URL; none are looked for without. */
+  labelsLoader?: LabelsLoader;
 }
 
 export function createHandlers(
@@ -28,14 +38,25 @@ export function createHandlers(
       return state.backend;
     },
 
-    async loadModel({ url }, ctx) {
+    async loadModel({ url, files, lookForLabels }, ctx) {
       ctx.progress(0, 'Loading model');
-      // A model loaded before is reused as it is: no download and no parse (model-cache.ts).
+      // A model loaded before is reused as it is: no download and no parse (model-cache.ts); one
+      // opened from files is named again for the labels file that comes with it this time.
       // A newer loadModel (or a cancel) aborts a fresh load even mid-download, so a download that
-      // never answers cannot block the worker's serial queue; the current model stays.
-      const loaded =
-        state.models.take(url) ??
-        (await loadModel(url, deps.loader, (f) => ctx.progress(f, 'Loading model'), ctx.signal));
+      // never answers cannot block the worker's serial queue. A load that fails leaves the
+      // current model loaded and in the cache, untouched.
+      const kept = state.models.take(url);
+      const loaded = kept
+        ? relabel(kept, files)
+        : await loadModel(
+            { url, files, lookForLabels },
+            {
+              loader: deps.loader,
+              labelsLoader: deps.labelsLoader,
+              onProgress: (f) => ctx.progress(f, 'Loading model'),
+              signal: ctx.signal,
+            },
+          );
       if (ctx.signal.aborted) {
         state.models.keep(url, loaded, state.model);
         throwIfAborted(ctx.signal);
@@ -53,9 +74,10 @@ export function createHandlers(
       return predictImage(model, summary, image);
     },
 
-    async queryPixels({ image, pixels, options }, ctx) {
+    async queryPixels({ image, imageKey, pixels, options }, ctx) {
       requireModel(state);
-      const { network, gates } = await gatesFor(state.pathways, image);
+      const ref = state.pathways.images.resolve({ image, imageKey });
+      const { network, gates } = await gatesFor(state.pathways, ref.image, ref.key);
       throwIfAborted(ctx.signal);
       return queryPixels(network, gates, pixels, options);
     },
@@ -70,9 +92,10 @@ export function createHandlers(
       return stats;
     },
 
-    async imageForward({ image }, ctx) {
+    async imageForward({ image, imageKey }, ctx) {
       requireModel(state);
-      const { network, gates } = await gatesFor(state.pathways, image);
+      const ref = state.pathways.images.resolve({ image, imageKey });
+      const { network, gates } = await gatesFor(state.pathways, ref.image, ref.key);
       throwIfAborted(ctx.signal);
       return imageForward(network, gates);
     },
@@ -93,6 +116,11 @@ export function createHandlers(
       return { numTensors, numBytes, numDataBuffers, models, backend: state.backend.name };
     },
   };
+}
+
+/** A kept model opened from files, named for the labels file that came with it this time. */
+function relabel(kept: LoadedModel, files: ModelFileSet | undefined): LoadedModel {
+  return files ? withLabels(kept, files.labels ?? null) : kept;
 }
 
 /** Stops before expensive work when a newer request already superseded this one. */

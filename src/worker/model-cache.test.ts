@@ -7,7 +7,8 @@ import { buildTestModel } from './test-model.test-util';
 
 function loaded(url: string): LoadedModel {
   const model = buildTestModel();
-  return { model, summary: validateModel(describeModel(model, url)) };
+  const names = { classNames: [], classNamesSource: 'default' as const };
+  return { model, summary: { ...validateModel(describeModel(model, url)), ...names } };
 }
 
 /** A disposed model's weights refuse to be read. */

@@ -3,9 +3,11 @@
 // handler in handlers.ts. Everything is plain data; typed arrays travel with their buffers
 // transferred (results always; requests when the caller passes `transfer`).
 import type { BackendInfo, BackendRequest } from '../model/backend-types';
+import type { ModelFileSet } from '../model/model-files';
 import type { WasmThreadsRequest } from '../model/wasm-threads';
 import type { ModelSummary, Prediction } from '../model/summary-types';
 import type { AnalysisOperations } from './analysis-protocol';
+import type { ImageRef } from './kept-images';
 import type {
   ImageForward,
   ImageStatistics,
@@ -21,8 +23,24 @@ export interface InitParams {
 }
 
 export interface LoadModelParams {
-  /** Absolute URL of model.json (resolved on the main thread against document.baseURI). */
+  /**
+   * Absolute URL of model.json (resolved on the main thread against document.baseURI); with
+   * `files`, the model's key instead ('local-model:<sha-256 hex>', localModelKey in
+   * src/model/model-files.ts). Either way the worker keeps loaded models by it (model-cache.ts)
+   * and the summary's url is it.
+   */
   url: string;
+  /**
+   * The files of a model opened on this device: the model is built from them, nothing is
+   * downloaded. Sent as a copy (not transferred) so that the page keeps them for the other worker,
+   * IndexedDB and the replay after a worker restart.
+   */
+  files?: ModelFileSet;
+  /**
+   * URL loads only: when model.json's metadata names no classes, look for labels.json, then
+   * labels.txt, beside it (default true; a missing file is silent). The built-in models have none.
+   */
+  lookForLabels?: boolean;
 }
 
 export interface PredictParams {
@@ -31,9 +49,12 @@ export interface PredictParams {
 }
 
 /** One pixel or a pixel set of one image, through the pathway engine (docs/method.md, definitions 2–6). */
-export interface QueryPixelsParams {
-  /** The model input, H×W×C float32 in [0, 1] (as for predict). */
-  image: Float32Array;
+export interface QueryPixelsParams extends ImageRef {
+  /**
+   * The model input, H×W×C float32 in [0, 1] (as for predict). Left out once the worker holds
+   * the image under `imageKey` (kept-images.ts): a click on the same image sends no pixels.
+   */
+  image?: Float32Array;
   /** Flat input positions row * W + col; their diffusions are summed. */
   pixels: number[];
   options?: QueryOptions;
@@ -46,8 +67,8 @@ export interface ImageStatsParams {
 }
 
 /** Activations of every layer and every pixel's relevance for every class (the panels' data). */
-export interface ImageForwardParams {
-  image: Float32Array;
+export interface ImageForwardParams extends ImageRef {
+  image?: Float32Array;
 }
 
 /** Diagnostics (the storm test and the soak, docs/reliability.md): no params. */

@@ -6,7 +6,7 @@ import {
   configureWasmThreads,
   wasmThreadsReport,
 } from '../model/backend-browser';
-import { httpModelLoader } from '../model/load';
+import { httpLabelsLoader, httpModelLoader } from '../model/load';
 import { disposeEngineState, emptyEngineState } from './engine-state';
 import type { Handlers } from './handler-types';
 import { createHandlers } from './handlers';
@@ -14,7 +14,7 @@ import { createHandlers } from './handlers';
 export function createBrowserRuntime(): { handlers: Handlers; dispose(): void } {
   const state = emptyEngineState();
   const handlers = createHandlers(
-    { backendEnv: browserBackendEnv, loader: httpModelLoader },
+    { backendEnv: browserBackendEnv, loader: httpModelLoader, labelsLoader: httpLabelsLoader },
     state,
   );
   const init = handlers.init;

@@ -11,11 +11,13 @@ import { selectClassNames } from '../../state/selectors';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { toUrlState } from '../../state/url-sync';
-import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
+import { sameShape } from '../../state/input-shape';
+import { sampleShape } from '../../model/samples';
 import { copyText } from './copy-text';
 import { iframeCode, lessonLink } from './lesson-link';
 import { LessonForm, type LessonFormValues } from './LessonForm';
 import { LessonPixelPicker } from './LessonPixelPicker';
+import { LocalModelLinkNote } from '../../components/open-model/LocalModelLinkNote';
 
 /** The form prefilled from what is on screen now; a lecture starts at the first step. */
 function currentValues(): LessonFormValues {
@@ -51,25 +53,23 @@ export function LessonDialog() {
   );
   const samples = useAppState((s) => s.samples.set);
   const image = useAppState((s) => s.image);
+  const input = useAppState((s) => s.input);
   const shownSample = image?.source.kind === 'sample' ? image.source.index : null;
   // The picture the link opens on: the chosen sample, or the input on screen.
   const preview = useMemo(() => {
     const n = values.sample;
     if (n === null || n === shownSample) return image?.pixels ?? null;
-    if (
-      !samples ||
-      n >= samples.count ||
-      samples.width * samples.height !== INPUT_WIDTH * INPUT_HEIGHT
-    )
-      return null;
+    if (!samples || n >= samples.count || !sameShape(sampleShape(samples), input)) return null;
     return sampleImage(samples, n);
-  }, [values.sample, shownSample, image, samples]);
+  }, [values.sample, shownSample, image, samples, input]);
   const what = values.sample === null ? 'the current input' : `sample ${values.sample}`;
 
   const pixelText = values.pixelText.trim();
-  const pixel = pixelText === '' ? null : parseRegion(pixelText, INPUT_WIDTH, INPUT_HEIGHT);
+  const pixel = pixelText === '' ? null : parseRegion(pixelText, input.width, input.height);
   const pixelError =
-    pixelText !== '' && pixel === null ? `Use row,col inside 0–${INPUT_WIDTH - 1}.` : null;
+    pixelText !== '' && pixel === null
+      ? `Use row,col inside 0–${input.height - 1}, 0–${input.width - 1}.`
+      : null;
   // The Analyses area's settings travel only when the lesson shows that area.
   const current = showsAnalyses(values)
     ? toUrlState(appStore.getState())
@@ -123,8 +123,9 @@ export function LessonDialog() {
               shown && (
                 <LessonPixelPicker
                   image={preview}
-                  width={INPUT_WIDTH}
-                  height={INPUT_HEIGHT}
+                  width={input.width}
+                  height={input.height}
+                  channels={input.channels}
                   what={what}
                   pixel={pixel}
                   onPick={(region) => setValues((v) => ({ ...v, pixelText: formatRegion(region) }))}
@@ -136,6 +137,7 @@ export function LessonDialog() {
             Link
             <input type="text" readOnly value={link} data-testid="lesson-link" />
           </label>
+          <LocalModelLinkNote />
           <label className="lesson-output">
             Iframe code (600×400)
             <input type="text" readOnly value={iframeCode(link)} data-testid="lesson-iframe" />

@@ -10,6 +10,8 @@ export interface LessonPixelPickerProps {
   image: Float32Array | null;
   width: number;
   height: number;
+  /** 1 (grey, the default) or 3 (RGB). */
+  channels?: number;
   /** What the image is, e.g. "sample 7" or "the current input". */
   what: string;
   pixel: PixelRegion | null;
@@ -30,6 +32,7 @@ export function LessonPixelPicker(props: LessonPixelPickerProps) {
         image={image}
         width={width}
         height={height}
+        channels={props.channels ?? 1}
         selectedPixels={pixel ? regionPixels(pixel, width) : NO_PIXELS}
         hoverPixel={hover}
         onSelect={(_, region) => props.onPick(region)}

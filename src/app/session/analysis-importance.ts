@@ -40,9 +40,22 @@ export function checkImportance(
   return { ok: true, result: r as ImportanceResult };
 }
 
-/** importance.json next to model.json. */
-export function importanceUrl(modelUrl: string): string {
-  return new URL('importance.json', modelUrl).href;
+/**
+ * importance.json next to model.json, or null for a model that has no folder on this site to
+ * look in: one opened from files (`local-model:…`) or one on another site (the page's content
+ * security policy allows fetches from this origin only, docs/hosting.md).
+ */
+export function importanceUrl(
+  modelUrl: string,
+  pageOrigin: string | null = pageOriginNow(),
+): string | null {
+  if (!/^https?:/i.test(modelUrl)) return null;
+  const url = new URL('importance.json', modelUrl);
+  return pageOrigin === null || url.origin === pageOrigin ? url.href : null;
+}
+
+function pageOriginNow(): string | null {
+  return typeof location === 'undefined' ? null : location.origin;
 }
 
 /**
@@ -62,7 +75,12 @@ function ensureImportance(
   const patch = (p: Partial<ImportanceState>) => analyses.getState().patchImportance(p);
   patch({ status: 'loading', modelUrl: url, result: null, origin: null, error: null });
   const stillMine = () => analyses.getState().importance.modelUrl === url;
-  fetcher(importanceUrl(url))
+  const cacheUrl = importanceUrl(url);
+  if (cacheUrl === null) {
+    patch({ status: 'missing' });
+    return;
+  }
+  fetcher(cacheUrl)
     .then(async (response) => {
       if (!stillMine()) return;
       if (!response.ok) {

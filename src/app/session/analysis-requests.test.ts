@@ -56,6 +56,8 @@ const summary = (url: string): ModelSummary => ({
   name: 'm',
   inputShape: [28, 28, 1],
   classCount: 10,
+  classNames: [],
+  classNamesSource: 'default',
   layers: [],
   parameterCount: 0,
   outputActivation: 'linear',

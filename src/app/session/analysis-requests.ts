@@ -16,6 +16,7 @@ import {
 import type { AppStore } from '../../state/store';
 import { LONG_STEP_STALL_MS, type RequestOptions, type WorkerClient } from '../../worker/client';
 import { CancelledError, isSuperseded } from '../../worker/errors';
+import { loadModelParams } from '../../storage/opened-models';
 
 const INIT_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 120_000;
@@ -80,7 +81,8 @@ export function startAnalysisRuns(options: AnalysisRunsOptions): AnalysisRuns {
       void mine.client
         .request(
           'loadModel',
-          { url },
+          // A model opened from files travels with its files (src/storage/opened-models.ts).
+          loadModelParams(url),
           {
             channel: 'model',
             replay: true,

@@ -17,10 +17,12 @@ export function startForwardData(store: AppStore, client: WorkerClient): Refresh
     },
     send: (state) => {
       // A copy, because the transferred buffer is detached and the store keeps its own pixels.
+      // Sent once per image version; its key names the gates the worker computes for it, so the
+      // pixel queries of the same image find them by key (src/worker/kept-images.ts).
       const image = state.image!.pixels.slice();
       return client.request(
         'imageForward',
-        { image },
+        { image, imageKey: String(state.image!.version) },
         { channel: 'forward', transfer: [image.buffer], timeoutMs: FORWARD_TIMEOUT_MS },
       );
     },

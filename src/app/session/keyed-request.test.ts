@@ -47,6 +47,19 @@ describe('watchKeyedRequest (newest wins)', () => {
     expect(sent.map((s) => s.key)).toEqual(['class 3', 'class 5']);
   });
 
+  it('asks again when the key comes back after a pause with no request wanted', async () => {
+    const { store, sent, shown } = watchClass();
+    store.getState().setTargetClass(3);
+    store.getState().setTargetClass(null); // e.g. the compare side is cleared while 3 is asked
+    sent[0]!.answer.resolve('answer for 3'); // not current any more: dropped
+    await settle();
+    store.getState().setTargetClass(3);
+    expect(sent.map((s) => s.key)).toEqual(['class 3', 'class 3']);
+    sent[1]!.answer.resolve('answer for 3, again');
+    await settle();
+    expect(shown).toEqual(['answer for 3, again']);
+  });
+
   it('never shows an old answer that arrives after a newer request', async () => {
     const { store, sent, shown } = watchClass();
     store.getState().setTargetClass(3);

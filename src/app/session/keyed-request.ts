@@ -44,7 +44,13 @@ export function watchKeyedRequest<T>(store: AppStore, spec: KeyedRequest<T>): Re
   const run = () => {
     const state = store.getState();
     const key = spec.keyOf(state);
-    if (key === null || key === lastKey) return;
+    // No request wanted now: forget the last key, so that coming back to it asks again (an
+    // answer that arrives meanwhile is not current, so it is dropped, not shown).
+    if (key === null) {
+      lastKey = null;
+      return;
+    }
+    if (key === lastKey) return;
     lastKey = key;
     clearPendingTimer();
     let settled = false;

@@ -3,10 +3,13 @@
 // by the worker client and only the last selection is answered.
 import type { RequestTiming, WorkerClient } from '../../worker/client';
 import type { AppStore } from '../../state/store';
+import { PERF_BASELINE, perfBaselineFromLink } from '../../lib/perf-baseline';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import { queryKey } from '../../state/selectors-view';
 import type { AppState } from '../../state/types';
+import type { ImageRef } from '../../worker/kept-images';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
+import { createWorkerImages } from './worker-images';
 
 const QUERY_TIMEOUT_MS = 60_000;
 /** The Sankey dims ("busy") only when an answer takes longer than this (keyed-request.ts). */
@@ -14,11 +17,10 @@ export const QUERY_BUSY_DELAY_MS = 120;
 
 /**
  * `?perf=baseline` restores the earlier click path (the Sankey dims at once on every click) so
- * that `npm run bench:ui` measures it beside today's in one run. A benchmark switch outside the
- * link table (src/state/url-fields.ts).
+ * that `npm run bench:ui` measures it beside today's in one run (src/lib/perf-baseline.ts).
  */
 export function busyDelayFromLink(search: string): number {
-  return new URLSearchParams(search).get('perf') === 'baseline' ? 0 : QUERY_BUSY_DELAY_MS;
+  return perfBaselineFromLink(search) ? 0 : QUERY_BUSY_DELAY_MS;
 }
 
 function modelKey(s: AppState): string | null {
@@ -30,7 +32,9 @@ function modelKey(s: AppState): string | null {
 export function startPathwayQuery(store: AppStore, client: WorkerClient): Refreshable {
   // The timings of the answer being applied (set just before its promise resolves).
   let timing: RequestTiming | undefined;
-  return watchKeyedRequest(store, {
+  // The image travels once per version; a click on another pixel sends its key alone.
+  const images = createWorkerImages(client);
+  const watch = watchKeyedRequest(store, {
     keyOf: (state) => {
       const model = modelKey(state);
       const key = queryKey(state);
@@ -38,23 +42,25 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
       return `${model}#${key}`;
     },
     send: (state) => {
-      const { targetClass } = state;
-      // A copy, because the transferred buffer is detached and the store keeps its own pixels.
-      const image = state.image!.pixels.slice();
-      return client.request(
-        'queryPixels',
-        {
-          image,
-          pixels: state.selection!.pixels,
-          options: targetClass === null ? {} : { classIndex: targetClass },
-        },
-        {
-          channel: 'query',
-          transfer: [image.buffer],
-          timeoutMs: QUERY_TIMEOUT_MS,
-          onTiming: (t) => (timing = t),
-        },
-      );
+      const { targetClass, image, selection } = state;
+      const options = targetClass === null ? {} : { classIndex: targetClass };
+      const request = (ref: ImageRef, transfer: Transferable[]) =>
+        client.request(
+          'queryPixels',
+          { ...ref, pixels: selection!.pixels, options },
+          {
+            channel: 'query',
+            transfer,
+            timeoutMs: QUERY_TIMEOUT_MS,
+            onTiming: (t) => (timing = t),
+          },
+        );
+      if (PERF_BASELINE) {
+        // As before: a copy of the whole image with every query.
+        const copy = image!.pixels.slice();
+        return request({ image: copy }, [copy.buffer]);
+      }
+      return images.send(String(image!.version), image!.pixels, request);
     },
     onResult: (result, sentFor) => {
       const detail = {
@@ -71,4 +77,11 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
     pendingDelayMs:
       typeof location === 'undefined' ? QUERY_BUSY_DELAY_MS : busyDelayFromLink(location.search),
   });
+  return {
+    stop() {
+      watch.stop();
+      images.stop();
+    },
+    refresh: () => watch.refresh(),
+  };
 }

@@ -73,7 +73,7 @@ describe('view guard', () => {
     expect((s.selection?.pixels[0] ?? -1) % 28).toBe(14);
     expect(s.targetClass).toBeNull();
     expect(linkNotice(store)).toBe(
-      'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image (rows and columns 0 to 27)). ' +
+      'The link\'s px value "40,3" was ignored (expected a pixel inside the 28×28 image (rows 0 to 27, columns 0 to 27)). ' +
         'The link\'s class value "12" was ignored (expected a class from 0 to 1).',
     );
     expect(s.pinnedMap).toBe('conv9:1');

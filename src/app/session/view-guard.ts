@@ -8,28 +8,37 @@ import { defaultPixel } from '../../lib/default-pixel';
 import { cellOf, type PixelRegion } from '../../lib/selection';
 import { modelEntry } from '../../model/registry';
 import { analysesStore, type AnalysesStore } from '../../state/analyses-store';
+import { defaultAnalysesUrlState } from '../../state/analyses-url';
 import { reportLinkProblems, type AppStore } from '../../state/store';
 import type { AppState } from '../../state/types';
 import { CHECKED_FIELDS, checkUrlState } from '../../state/url';
 import type { LinkFacts } from '../../state/url-field';
 import type { UrlFieldName } from '../../state/url-fields';
 import { toUrlState } from '../../state/url-sync';
-import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
+import { pixelIntensity, valueCount } from '../../state/input-shape';
+import { isOwnModel } from '../../state/own-model';
 
-function pixelRegion(p: number): PixelRegion {
-  const { row, col } = cellOf(p, INPUT_WIDTH);
+function pixelRegion(p: number, width: number): PixelRegion {
+  const { row, col } = cellOf(p, width);
   return { row0: row, col0: col, row1: row, col1: col };
 }
 
 function hasInk(s: AppState): boolean {
   const pixels = s.image?.pixels;
-  return !!pixels && !!s.selection && s.selection.pixels.some((p) => (pixels[p] ?? 0) > 0);
+  if (!pixels || !s.selection) return false;
+  const c = s.input.channels;
+  // Any channel of a selected pixel (NHWC: pixel p's values are p·C … p·C + C − 1).
+  return s.selection.pixels.some((p) => {
+    for (let k = 0; k < c; k++) if ((pixels[p * c + k] ?? 0) > 0) return true;
+    return false;
+  });
 }
 
 function selectDefaultPixel(store: AppStore): void {
   const s = store.getState();
-  const p = s.image ? defaultPixel(s.image.pixels, INPUT_WIDTH, INPUT_HEIGHT) : null;
-  if (p !== null) s.select(pixelRegion(p));
+  const { width, height } = s.input;
+  const p = s.image ? defaultPixel(pixelIntensity(s.image.pixels, s.input), width, height) : null;
+  if (p !== null) s.select(pixelRegion(p, width));
 }
 
 /** What is known so far about the model, for the URL table's checks. */
@@ -54,7 +63,13 @@ export const LINK_RESETS: Partial<Record<UrlFieldName, Reset>> = {
   },
   img: (app) => {
     const s = app.getState();
-    s.selectSample(modelEntry(s.modelId).defaultSample);
+    // An own model has no default sample (its gallery, if any, starts at 0): a blank canvas.
+    if (isOwnModel(s)) {
+      if (s.samples.set) s.selectSample(0);
+      else s.setImage(new Float32Array(valueCount(s.input)), { kind: 'drawn' });
+    } else {
+      s.selectSample(modelEntry(s.modelId).defaultSample);
+    }
   },
   targetClass: (app) => app.getState().setTargetClass(null),
   map: (app) => {
@@ -68,8 +83,10 @@ export const LINK_RESETS: Partial<Record<UrlFieldName, Reset>> = {
   reveal: (app) => app.getState().setReveal(null),
   attackTarget: (_app, analyses) => analyses.getState().setAttackTarget(null),
   patch: (_app, analyses) => analyses.getState().setPatch(null),
+  shift: (_app, analyses) => analyses.getState().setShift(defaultAnalysesUrlState().shift),
   comparePx: (app) => app.getState().setCompareSelection(null),
   compareClass: (app) => app.getState().setCompareClass(null),
+  compareImage: (app) => app.getState().dropCompareImage(),
 };
 
 export function startViewGuard(

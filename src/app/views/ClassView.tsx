@@ -13,7 +13,7 @@ import {
   selectPrecomputedLabel,
 } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
-import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
+import { pixelIntensity } from '../../state/input-shape';
 
 const NO_PIXELS: readonly number[] = [];
 
@@ -27,10 +27,14 @@ export function ClassView() {
   );
   const precomputedLabel = useAppState(selectPrecomputedLabel);
   const image = useAppState((s) => s.image?.pixels ?? null);
+  const input = useAppState((s) => s.input);
   // Deferred, like the feature maps: the new Sankey is what a click waits for.
   const pixels = useDeferredValue(useAppState((s) => s.selection?.pixels ?? NO_PIXELS));
   const targetClass = useAppState((s) => s.targetClass);
   const classNames = useAppState(selectClassNames);
+  const classCount = useAppState((s) =>
+    s.model.status === 'ready' ? (s.model.summary?.classCount ?? null) : null,
+  );
   const words = useSubjectWords();
   const imageEmpty = useMemo(() => (image ? isEmptyImage(image) : false), [image]);
 
@@ -49,8 +53,8 @@ export function ClassView() {
     [relevanceByClass, pixels],
   );
   const summary = useMemo(
-    () => (image ? summarizeSelection(image, INPUT_WIDTH, pixels) : null),
-    [image, pixels],
+    () => (image ? summarizeSelection(pixelIntensity(image, input), input.width, pixels) : null),
+    [image, input, pixels],
   );
 
   const probabilities = data?.probabilities ?? prediction?.probabilities ?? null;
@@ -59,8 +63,10 @@ export function ClassView() {
     return (
       <section className="pl-panel pl-class-panel" aria-label="Classes">
         <h2>Classes</h2>
-        <p className="pl-explain">
-          Class scores and the pixels that speak for each class appear once the model has run.
+        <p className="pl-explain" data-testid="classes-waiting">
+          {classCount !== null && !image
+            ? `Draw or upload an image: the scores of the model’s ${classCount} classes, and the pixels that speak for each, appear once it has run on one.`
+            : 'Class scores and the pixels that speak for each class appear once the model has run.'}
         </p>
       </section>
     );
@@ -80,8 +86,9 @@ export function ClassView() {
         chosenClass={targetClass ?? predicted}
         onChooseClass={appStore.getState().setTargetClass}
         image={image}
-        width={INPUT_WIDTH}
-        height={INPUT_HEIGHT}
+        width={input.width}
+        height={input.height}
+        channels={input.channels}
         selectedPixels={pixels}
         selectionLabel={summary?.label ?? null}
         selectionIsZero={summary !== null && summary.zeros === summary.count}

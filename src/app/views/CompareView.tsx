@@ -5,17 +5,18 @@
 import { useEffect, useId } from 'react';
 import { CompareControls } from '../../components/compare/CompareControls';
 import { CompareExport } from '../../components/compare/CompareExport';
+import { CompareFigure } from '../../components/compare/CompareFigure';
 import { CompareMaps } from '../../components/compare/CompareMaps';
 import { CompareTotals } from '../../components/compare/CompareTotals';
 import { CompareWords } from '../../components/compare/CompareWords';
 import { useCompareDrawings } from '../../components/compare/use-compare-drawings';
 import { currentSource } from '../../components/sankey/ExportButtons';
-import { SankeyView } from '../../components/sankey/SankeyView';
 import { PlaybackControl } from '../../components/sankey/PlaybackControl';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { describePixels } from '../../layout/sankey-columns';
 import { fittedLayoutOptions } from '../../layout/sankey-layout';
 import { mapRefOf } from '../../lib/map-id';
+import { compareSwapBlocker } from '../../state/compare-store';
 import { selectClassNames } from '../../state/selectors';
 import {
   compareGatesDiffer,
@@ -25,7 +26,6 @@ import {
 } from '../../state/selectors-compare';
 import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
-import { INPUT_HEIGHT, INPUT_WIDTH } from '../../state/view-store';
 import { useSankeyFit } from '../presentation/sankey-fit';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import { useMapLinking } from './use-map-linking';
@@ -41,14 +41,15 @@ function heightFor(view: 'normal' | 'lecture' | 'embed'): number {
   return view === 'lecture' ? 300 : view === 'embed' ? 240 : 360;
 }
 
-function titleOf(side: string, drawing: SankeyDrawing): string {
-  const where = describePixels(drawing.graph.pixels, INPUT_WIDTH);
+function titleOf(side: string, drawing: SankeyDrawing, width: number): string {
+  const where = describePixels(drawing.graph.pixels, width);
   return `${side}: ${where} → class ${drawing.graph.className}`;
 }
 
 export function CompareView() {
   const kind = useAppState((s) => s.compare.kind)!;
   const settings = useAppState((s) => s.sankey);
+  const input = useAppState((s) => s.input);
   const pinned = useAppState((s) => s.pinned);
   const pinnedMapId = useAppState((s) => s.pinnedMap);
   const reveal = useAppState((s) => s.reveal);
@@ -64,6 +65,7 @@ export function CompareView() {
   const classB = useAppState((s) => s.compare.classIndex);
   const sourceB = useAppState((s) => s.compare.image?.source ?? null);
   const sampleCount = useAppState((s) => s.samples.set?.count ?? 0);
+  const swapBlocker = useAppState(compareSwapBlocker);
   const view = useAppState((s) =>
     s.presentation.embed ? 'embed' : s.presentation.mode === 'lecture' ? 'lecture' : 'normal',
   );
@@ -85,7 +87,8 @@ export function CompareView() {
       classIndex: b.classIndex,
     });
   }, [bLive, b, drawings]);
-  const graph = drawings?.graphs.a ?? null;
+  // A's drawing is kept (the same object) while B changes and the boxes stay: so are these handlers.
+  const graph = drawings?.a.graph ?? null;
   const layers = a?.layers ?? null;
   const actions = appStore.getState();
 
@@ -93,58 +96,37 @@ export function CompareView() {
   const pinnedMap = layers ? mapRefOf(layers, pinnedMapId) : null;
   const steps = graph?.columns.map((c) => c.label) ?? [];
 
-  const keepCurrent = () => {
-    const s = appStore.getState();
-    if (!s.image) return;
-    const src = s.image.source;
-    if (src.kind === 'sample') s.setCompareSample(src.index);
-    else s.setCompareImage(s.image.pixels, { kind: 'variant', variant: src.kind });
-  };
-
   const waiting = !a
-    ? 'Pick a pixel on the left: it is A.'
+    ? 'Pick a pixel on the input image: it is A.'
     : bError
       ? `B could not be computed: ${bError}`
       : kind === 'images' && !imageB
         ? 'Choose B’s image below: a gallery sample, or keep the current image as B and then draw over, upload or pick another A.'
         : 'Computing B…';
-  const figure = (side: 'a' | 'b' | 'diff', label: string, note: string) => {
-    const drawing = drawings?.[side] ?? null;
-    return (
-      <figure
-        className={`cmp-figure cmp-${side}`}
-        aria-label={label}
-        data-testid={`compare-${side}`}
-        data-stale={side !== 'a' && !bLive ? 'true' : undefined}
-      >
-        <figcaption>
-          <strong>{label}</strong> <span className="small">{note}</span>
-        </figcaption>
-        <SankeyView
-          drawing={drawing}
-          // B and B − A are laid out at A's measured size; only A's frame is measured.
-          frame={side === 'a' ? frame : undefined}
-          pinned={pinned}
-          onPinNode={onPinNode}
-          onHoverNode={onHoverNode}
-          externalHover={externalHover}
-          reveal={reveal ?? Infinity}
-          showLegend={side === 'diff'}
-          placeholder={problem ?? waiting}
-          describedBy={side === 'diff' ? wordsId : undefined}
-          emptyMessage={
-            side === 'diff' ? 'A and B send the same flow: the difference is zero.' : undefined
-          }
-        />
-      </figure>
-    );
-  };
+  const figure = (side: 'a' | 'b' | 'diff', label: string, note: string) => (
+    <CompareFigure
+      side={side}
+      label={label}
+      note={note}
+      drawing={drawings?.[side] ?? null}
+      // B and B − A are laid out at A's measured size; only A's frame is measured.
+      frame={side === 'a' ? frame : undefined}
+      stale={side !== 'a' && !bLive}
+      pinned={pinned}
+      onPinNode={onPinNode}
+      onHoverNode={onHoverNode}
+      externalHover={externalHover}
+      reveal={reveal ?? Infinity}
+      placeholder={problem ?? waiting}
+      describedBy={side === 'diff' ? wordsId : undefined}
+    />
+  );
   const fileBase = `compare-${kind}`;
   const titles = drawings
     ? {
-        a: titleOf('A', drawings.a),
-        b: titleOf('B', drawings.b),
-        diff: `B − A: ${titleOf('B', drawings.b).slice(3)} minus ${titleOf('A', drawings.a).slice(3)}`,
+        a: titleOf('A', drawings.a, input.width),
+        b: titleOf('B', drawings.b, input.width),
+        diff: `B − A: ${titleOf('B', drawings.b, input.width).slice(3)} minus ${titleOf('A', drawings.a, input.width).slice(3)}`,
       }
     : { a: 'A', b: 'B', diff: 'B − A' };
 
@@ -156,8 +138,9 @@ export function CompareView() {
         onKindChange={actions.setCompareKind}
         onClose={() => actions.setCompareKind(null)}
         imageB={imageB}
-        width={INPUT_WIDTH}
-        height={INPUT_HEIGHT}
+        width={input.width}
+        height={input.height}
+        channels={input.channels}
         regionB={regionB}
         onPickB={actions.setCompareSelection}
         classNames={classNames}
@@ -166,8 +149,9 @@ export function CompareView() {
         sourceB={sourceB}
         sampleCount={sampleCount}
         onSampleB={actions.setCompareSample}
-        onKeepCurrent={keepCurrent}
-        onSwap={null}
+        onKeepCurrent={actions.keepImageAsB}
+        onSwap={actions.swapCompareSides}
+        swapBlocker={swapBlocker}
       />
       {gatesDiffer && (
         <p className="cmp-gates" role="note" data-testid="compare-gates-note">

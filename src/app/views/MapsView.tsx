@@ -16,7 +16,7 @@ import {
   selectShownPathways,
 } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
-import { INPUT_WIDTH } from '../../state/view-store';
+import { pixelIntensity } from '../../state/input-shape';
 
 const NO_PIXELS: readonly number[] = [];
 
@@ -25,6 +25,10 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
   const shown = useAppState(selectShownPathways);
   const origin = useAppState(selectPathwaysOrigin);
   const image = useAppState((s) => s.image?.pixels ?? null);
+  const input = useAppState((s) => s.input);
+  const untraceable = useAppState(
+    (s) => s.model.status === 'ready' && s.model.summary?.pathways.supported === false,
+  );
   // Deferred: React renders the maps after the urgent updates (the selection outline, the new
   // Sankey) and yields to them, so ~150 thumbnails never hold up a click.
   const pixels = useDeferredValue(useAppState((s) => s.selection?.pixels ?? NO_PIXELS));
@@ -38,8 +42,8 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
     [layers, pinnedMapId],
   );
   const summary = useMemo(
-    () => (image ? summarizeSelection(image, INPUT_WIDTH, pixels) : null),
-    [image, pixels],
+    () => (image ? summarizeSelection(pixelIntensity(image, input), input.width, pixels) : null),
+    [image, input, pixels],
   );
 
   const onPinMap = useCallback(
@@ -56,7 +60,9 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
       <section className="pl-panel pl-maps-panel" aria-label="Feature maps">
         <h2>Feature maps</h2>
         <p className="pl-explain">
-          Every layer’s feature maps appear here once the live model has run on the image.
+          {untraceable
+            ? 'This model’s feature maps are not shown: the pathway engine cannot trace it (see Pixel pathways).'
+            : 'Every layer’s feature maps appear here once the live model has run on the image.'}
         </p>
       </section>
     );

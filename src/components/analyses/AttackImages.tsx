@@ -1,6 +1,7 @@
 import type { AttackImageSummary, AttackViewResult } from '../../worker/analysis-protocol';
 import { attackVerdict, largerEpsilon } from './attack-verdict';
 import { ImageThumb } from './ImageThumb';
+import { PointableImage } from '../compare/pointed-pixel';
 import { className, pct } from './format';
 import type { CurrentInput } from './use-current-input';
 import { useSubjectWords } from '../shell/use-subject-words';
@@ -28,17 +29,29 @@ function Card(props: {
   names: readonly string[];
   note: string;
   testId: string;
+  /** Pointing at it picks the pixel the compare entry uses (compare/pointed-pixel.tsx). */
+  pointable?: boolean;
 }) {
   const { summary, names } = props;
   const p = summary.probabilities[summary.prediction] ?? 0;
+  const thumb = (
+    <ImageThumb
+      pixels={props.pixels}
+      width={props.input.width}
+      height={props.input.height}
+      channels={props.input.channels}
+      size={112}
+    />
+  );
   return (
     <figure className="an-imgcard" data-testid={props.testId} data-prediction={summary.prediction}>
-      <ImageThumb
-        pixels={props.pixels}
-        width={props.input.width}
-        height={props.input.height}
-        size={112}
-      />
+      {props.pointable ? (
+        <PointableImage width={props.input.width} height={props.input.height}>
+          {thumb}
+        </PointableImage>
+      ) : (
+        thumb
+      )}
       <figcaption>
         <strong>{props.title}</strong>
         <span>
@@ -56,7 +69,7 @@ function Card(props: {
 export function AttackImages(props: Props) {
   const { result, input, naturals, names } = props;
   const words = useSubjectWords();
-  const n = input.width * input.height;
+  const n = input.width * input.height * input.channels;
   const c = result.naturalClass;
   const natural = naturals.images.subarray(c * n, (c + 1) * n);
   // When the attack cannot work (FGSM on a saturated softmax: the gradient underflows to 0; a
@@ -94,6 +107,7 @@ export function AttackImages(props: Props) {
         names={names}
         note={`${result.original.pixels} ${words.pixels}`}
         testId="attack-original"
+        pointable
       />
       <span className="an-arrow" aria-hidden="true">
         →
@@ -112,6 +126,7 @@ export function AttackImages(props: Props) {
             : `${result.steps} steps, largest change ${result.linf.toFixed(2)}`
         }
         testId="attack-attacked"
+        pointable
       />
       <span className="an-arrow" aria-hidden="true">
         ≈?

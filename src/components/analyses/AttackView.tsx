@@ -3,10 +3,17 @@
 // those of a natural image of the class the attack aims at (or produced).
 import { useMemo, useState } from 'react';
 import { CompareEntry } from '../compare/CompareEntry';
+import { PointedPixelZone } from '../compare/pointed-pixel';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { MAX_EPSILON } from '../../state/analyses-url';
-import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
+import {
+  selectClassNames,
+  selectCurrentPrediction,
+  selectFittingGallery,
+} from '../../state/selectors';
+import { selectLiveForward } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
+import { ALL_ROWS_UP_TO } from '../classes/class-rows';
 import { AttackImages } from './AttackImages';
 import { runnerUpClass } from './attack-verdict';
 import { AnalysisTable, layerColumn, numClass } from './AnalysisTable';
@@ -14,6 +21,7 @@ import { MapSizeBars } from './MapSizeBars';
 import { RunResult } from './RunResult';
 import { RunStatus } from './RunStatus';
 import { className, fixed2 } from './format';
+import { useGalleryMissing } from './SampleCountPicker';
 import { naturalImages } from './sample-sets';
 import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
@@ -24,7 +32,10 @@ export function AttackView() {
   const names = useAppState(selectClassNames);
   const prediction = useAppState(selectCurrentPrediction);
   const predicted = prediction?.classIndex ?? null;
-  const gallery = useAppState((s) => (s.samples.status === 'ready' ? s.samples.set : null));
+  const gallery = useAppState(selectFittingGallery);
+  const pathwayLayers = useAppState((s) => selectLiveForward(s)?.layers ?? null);
+  const galleryMissing = useGalleryMissing();
+  const classCount = useAppState((s) => s.model.summary?.classCount ?? null);
   const epsilon = useAnalyses((s) => s.epsilon);
   const mode = useAnalyses((s) => s.attackMode);
   const attackTarget = useAnalyses((s) => s.attackTarget);
@@ -32,11 +43,19 @@ export function AttackView() {
   const sampleIndex = useAppState((s) =>
     s.image?.source.kind === 'sample' ? s.image.source.index : null,
   );
-  const naturals = useMemo(
-    () => (gallery ? naturalImages(gallery, sampleIndex) : null),
-    [gallery, sampleIndex],
+  const naturalsOrWhy = useMemo(
+    () => (gallery ? naturalImages(gallery, sampleIndex, names) : null),
+    [gallery, sampleIndex, names],
   );
-  const K = names.length;
+  const naturals = naturalsOrWhy?.ok ? naturalsOrWhy : null;
+  // Why the attack cannot run although there is an image: no sample set, or one without a natural
+  // image of every class (the comparison needs one of the target class).
+  const blocked =
+    naturalsOrWhy?.ok === false
+      ? naturalsOrWhy.reason
+      : galleryMissing &&
+        `The attack is compared with a natural image of the target class from a sample set. ${galleryMissing}`;
+  const K = classCount ?? names.length;
   const base = input?.label ?? predicted;
   // Without a chosen target, the runner-up: the class the image is closest to after its own,
   // which the default budget reaches (analyses-url.ts, DEFAULT_EPSILON).
@@ -47,6 +66,22 @@ export function AttackView() {
       ? `${input.key}|${mode}|${epsilon}|${mode === 'targeted' ? target : '-'}|${topM}|${naturals.indices.join(',')}`
       : null;
   const [layer, setLayer] = useState<number | null>(null);
+  // Built once per model and runner-up: a model may have 1,000 classes, and ε drags re-render.
+  const targetOptions = useMemo(
+    () =>
+      Array.from({ length: K }, (_, c) => {
+        const name = className(names, c);
+        // With many classes each option also says its number (what the class table shows, and
+        // what typing into the closed select finds).
+        const text = K > ALL_ROWS_UP_TO && name !== String(c) ? `${c} · ${name}` : name;
+        return (
+          <option key={c} value={c}>
+            {c === runnerUp ? `${text} (runner-up)` : text}
+          </option>
+        );
+      }),
+    [K, names, runnerUp],
+  );
 
   const { result, stale } = useAnalysisRun(
     'attack',
@@ -67,11 +102,16 @@ export function AttackView() {
   );
 
   const layers = result?.layers ?? [];
-  // Default to the last pooled layer: few maps, and late enough for the class to show.
-  const shown = layer ?? [...layers].reverse().find((l) => l.name.startsWith('pool'))?.layer ?? 0;
+  // Default to the last pooled layer: few maps, and late enough for the class to show. The
+  // engine's layer kinds say which that is (an own model's layers have any names).
+  const shown =
+    layer ??
+    [...layers].reverse().find((l) => pathwayLayers?.[l.layer]?.kind === 'pool')?.layer ??
+    [...layers].reverse().find((l) => l.name.startsWith('pool'))?.layer ??
+    0;
   const store = analysesStore.getState();
   return (
-    <div className="an-view">
+    <PointedPixelZone className="an-view">
       <p className="an-explain">
         An adversarial attack changes every pixel a little so that the network sees another class.
         FGSM takes one step of size ε along the sign of the loss gradient; the targeted attack takes
@@ -118,11 +158,7 @@ export function AttackView() {
               data-testid="attack-target"
               onChange={(e) => store.setAttackTarget(Number(e.target.value))}
             >
-              {names.map((n, c) => (
-                <option key={c} value={c}>
-                  {c === runnerUp ? `${n} (runner-up)` : n}
-                </option>
-              ))}
+              {targetOptions}
             </select>
           </label>
         )}
@@ -134,6 +170,11 @@ export function AttackView() {
         />
       </div>
       {!input && <p className="an-placeholder">{placeholder}</p>}
+      {input && !naturals && blocked && (
+        <p className="an-placeholder" data-testid="attack-blocked">
+          {blocked}
+        </p>
+      )}
       {result && input && naturals && (
         <RunResult stale={stale}>
           <AttackImages
@@ -206,6 +247,6 @@ export function AttackView() {
           </div>
         </RunResult>
       )}
-    </div>
+    </PointedPixelZone>
   );
 }

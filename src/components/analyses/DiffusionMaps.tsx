@@ -47,7 +47,7 @@ export function DiffusionMaps({ maps }: { maps: MovementViewResult['maps'] }) {
             width={m.width}
             height={m.height}
             displayWidth={SIZE}
-            displayHeight={SIZE}
+            displayHeight={(SIZE * m.height) / m.width}
           />
         ))}
         <span className="an-muted">after</span>
@@ -58,7 +58,7 @@ export function DiffusionMaps({ maps }: { maps: MovementViewResult['maps'] }) {
             width={m.width}
             height={m.height}
             displayWidth={SIZE}
-            displayHeight={SIZE}
+            displayHeight={(SIZE * m.height) / m.width}
           />
         ))}
         <span />

@@ -5,7 +5,12 @@ import { useRun } from '../../state/analyses-store';
 import type { RunId, RunParams } from '../../state/analyses-types';
 import { useAppState } from '../../state/store';
 import { RunStatus } from './RunStatus';
-import { SampleCountPicker, useGallerySet, type GallerySet } from './SampleCountPicker';
+import {
+  SampleCountPicker,
+  useGalleryMissing,
+  useGallerySet,
+  type GallerySet,
+} from './SampleCountPicker';
 import { useAnalysisRun } from './use-analysis-run';
 
 /**
@@ -39,9 +44,23 @@ interface Props {
   idle?: string;
 }
 
-/** Samples per class, the run button and the run's status. */
+/**
+ * Samples per class, the run button and the run's status; without a gallery that fits the
+ * model, the sentence that says why instead of a button that cannot work.
+ */
 export function GalleryRunControls({ id, testId, disabled, onRun, children, extra, idle }: Props) {
   const running = useRun(id).status === 'running';
+  const missing = useGalleryMissing();
+  if (missing !== null) {
+    return (
+      <div className="an-controls">
+        <p className="an-placeholder" data-testid="no-sample-set">
+          {missing}
+        </p>
+        {extra}
+      </div>
+    );
+  }
   return (
     <div className="an-controls">
       <SampleCountPicker />

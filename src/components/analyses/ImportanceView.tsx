@@ -143,7 +143,9 @@ export function ImportanceView() {
             ? 'Loading the cached importance…'
             : importance.status === 'error'
               ? importance.error
-              : 'This model has no cached importance. Recompute it on gallery samples above.'}
+              : gallery
+                ? 'This model has no cached importance. Recompute it on gallery samples above.'
+                : 'This model has no cached importance, and without a sample set it cannot be measured here.'}
         </p>
       )}
     </div>

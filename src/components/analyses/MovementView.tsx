@@ -1,12 +1,15 @@
 // Finding 4c: movement perception. Shift the image; the conv and pool layers are equivariant, so
 // the diffusion maps move along and the per-map pathway sizes stay (exactly when the shift is a
 // multiple of the total pool stride and the object stays clear of the border).
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { shiftImage } from '../../analysis/images';
+import { shiftLimit, shiftPresets, strideFromSizes } from '../../analysis/shift-scale';
 import { CompareEntry } from '../compare/CompareEntry';
-import { SHIFT_LIMIT } from '../../lib/patch-geometry';
+import { PointableImage, PointedPixelZone } from '../compare/pointed-pixel';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
+import { defaultAnalysesUrlState } from '../../state/analyses-url';
 import { selectClassNames } from '../../state/selectors';
+import { selectLiveForward } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
 import { AnalysisTable, layerColumn, numClass } from './AnalysisTable';
 import { DiffusionMaps } from './DiffusionMaps';
@@ -18,31 +21,41 @@ import { movementVerdict } from './movement-verdict';
 import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 
-const PRESETS: Array<[number, number]> = [
-  [4, 0],
-  [0, -4],
-  [2, 0],
-  [1, 0],
-];
+const DEFAULT_SHIFT = defaultAnalysesUrlState().shift;
+
+/**
+ * The model's total pool stride, from its layers' sizes (before a run; a run's verdict then has
+ * the exact one), or null while the model has not run.
+ */
+function useModelStride(): number | null {
+  const layers = useAppState((s) => selectLiveForward(s)?.layers ?? null);
+  const input = useAppState((s) => s.input);
+  return useMemo(() => (layers ? strideFromSizes(input, layers) : null), [layers, input]);
+}
 
 export function MovementView() {
   const input = useCurrentInput();
   const placeholder = useInputPlaceholder();
   const names = useAppState(selectClassNames);
   const shift = useAnalyses((s) => s.shift);
+  const shape = useAppState((s) => s.input);
+  const limit = shiftLimit(shape.height, shape.width);
   const key = input ? `${input.key}|${shift.dx},${shift.dy}` : null;
   const shifted = useMemo(
-    () =>
-      input
-        ? shiftImage(
-            input.pixels,
-            { height: input.height, width: input.width, channels: 1 },
-            shift.dx,
-            shift.dy,
-          ).image
-        : null,
+    () => (input ? shiftImage(input.pixels, input.shape, shift.dx, shift.dy).image : null),
     [input, shift],
   );
+  const modelStride = useModelStride();
+  const modelUrl = input?.modelUrl ?? null;
+  // The view opens with a shift by the model's stride, which keeps the sizes exactly: the
+  // default (4, 0) is the small MNIST CNN's. A shift the user or the link chose stays.
+  useEffect(() => {
+    if (modelUrl === null || modelStride === null || modelStride > limit) return;
+    const now = analysesStore.getState().shift;
+    if (now.dx === DEFAULT_SHIFT.dx && now.dy === DEFAULT_SHIFT.dy && modelStride !== now.dx) {
+      analysesStore.getState().setShift({ dx: modelStride, dy: 0 });
+    }
+  }, [modelUrl, modelStride, limit]);
 
   const { result: r, stale } = useAnalysisRun(
     'movement',
@@ -51,14 +64,15 @@ export function MovementView() {
     { autoMs: 150 },
   );
   const verdict = r ? movementVerdict(r) : null;
+  const presets = shiftPresets(verdict?.poolStride ?? modelStride, limit);
   const set = analysesStore.getState().setShift;
   const slider = (axis: 'dx' | 'dy', label: string) => (
     <label className="an-field">
       {label}
       <input
         type="range"
-        min={-SHIFT_LIMIT}
-        max={SHIFT_LIMIT}
+        min={-limit}
+        max={limit}
         value={shift[axis]}
         data-testid={`shift-${axis}`}
         onChange={(e) => set({ ...shift, [axis]: Number(e.target.value) })}
@@ -67,7 +81,7 @@ export function MovementView() {
     </label>
   );
   return (
-    <div className="an-view">
+    <PointedPixelZone className="an-view">
       <p className="an-explain">
         Move the object and its pathways move with it: convolution and pooling treat every position
         alike, so each pixel’s diffusion maps are shifted copies and its per-map pathway sizes stay
@@ -79,7 +93,7 @@ export function MovementView() {
         {slider('dx', 'Right')}
         {slider('dy', 'Down')}
         <span className="an-presets">
-          {PRESETS.map(([dx, dy]) => (
+          {presets.map(([dx, dy]) => (
             <button
               key={`${dx},${dy}`}
               type="button"
@@ -97,12 +111,15 @@ export function MovementView() {
       {input && shifted && (
         <div className="an-images">
           <figure className="an-imgcard">
-            <ImageThumb
-              pixels={input.pixels}
-              width={input.width}
-              height={input.height}
-              size={112}
-            />
+            <PointableImage width={input.width} height={input.height}>
+              <ImageThumb
+                pixels={input.pixels}
+                width={input.width}
+                height={input.height}
+                channels={input.channels}
+                size={112}
+              />
+            </PointableImage>
             <figcaption>
               <strong>Original</strong>
               {r && <span>predicted {className(names, r.originalPrediction)}</span>}
@@ -112,7 +129,15 @@ export function MovementView() {
             →
           </span>
           <figure className="an-imgcard">
-            <ImageThumb pixels={shifted} width={input.width} height={input.height} size={112} />
+            <PointableImage width={input.width} height={input.height}>
+              <ImageThumb
+                pixels={shifted}
+                width={input.width}
+                height={input.height}
+                channels={input.channels}
+                size={112}
+              />
+            </PointableImage>
             <figcaption>
               <strong>
                 Shifted ({shift.dx}, {shift.dy})
@@ -160,6 +185,6 @@ export function MovementView() {
           </p>
         </RunResult>
       )}
-    </div>
+    </PointedPixelZone>
   );
 }

@@ -1,11 +1,13 @@
 // Finding 4b: object completion. Hide a patch of the object: does the network still recognise it,
 // and do the pixels left visible keep the pathways they had in the intact image?
 import { CompareEntry } from '../compare/CompareEntry';
+import { PointableImage, PointedPixelZone } from '../compare/pointed-pixel';
 import { occludeImage } from '../../analysis/images';
+import { patchSizes, type PatchSizes } from '../../analysis/patch-scale';
 import { analysesStore, useAnalyses } from '../../state/analyses-store';
 import { selectClassNames } from '../../state/selectors';
 import { useAppState } from '../../state/store';
-import { clampPatch, defaultPatch, PATCH_SIZE } from '../../lib/patch-geometry';
+import { clampPatch, defaultPatch, type PatchBox } from '../../lib/patch-geometry';
 import { AnalysisTable, layerColumn, Meter, numClass } from './AnalysisTable';
 import { PatchEditor } from './PatchEditor';
 import { RunResult } from './RunResult';
@@ -15,6 +17,21 @@ import { useAnalysisRun } from './use-analysis-run';
 import { useCurrentInput, useInputPlaceholder } from './use-current-input';
 import { useSubjectWords } from '../shell/use-subject-words';
 
+/**
+ * The patch to show: the stored one (from the link or a drag) inside the image and within the
+ * sizes, else the initial one, centred.
+ */
+function fitPatch(
+  stored: PatchBox | null,
+  sizes: PatchSizes,
+  height: number,
+  width: number,
+): PatchBox {
+  if (!stored) return defaultPatch(height, width, sizes.initial);
+  const size = Math.max(sizes.min, Math.min(sizes.max, stored.size));
+  return clampPatch({ ...stored, size }, height, width);
+}
+
 export function OcclusionView() {
   const words = useSubjectWords();
   const input = useCurrentInput();
@@ -22,9 +39,12 @@ export function OcclusionView() {
   const names = useAppState(selectClassNames);
   const stored = useAnalyses((s) => s.patch);
   const m = useAnalyses((s) => s.topM);
-  const H = input?.height ?? 28;
-  const W = input?.width ?? 28;
-  const patch = stored ? clampPatch(stored, H, W) : defaultPatch(H, W);
+  // Before the model's input is known there is no image to occlude (the view shows why); the
+  // store's input is the geometry the next image will have.
+  const shape = useAppState((s) => s.input);
+  const { height: H, width: W } = input ?? shape;
+  const sizes = patchSizes(H, W);
+  const patch = fitPatch(stored, sizes, H, W);
   const key = input ? `${input.key}|${patch.row},${patch.col},${patch.size}|${m}` : null;
   const setPatch = analysesStore.getState().setPatch;
 
@@ -36,7 +56,7 @@ export function OcclusionView() {
   );
 
   return (
-    <div className="an-view">
+    <PointedPixelZone className="an-view">
       <p className="an-explain">
         People recognise an object even when part of it is hidden. Drag the grey patch over the
         image (or focus it and use the arrow keys) to hide part of it. We show whether the network
@@ -48,20 +68,24 @@ export function OcclusionView() {
       {input && (
         <div className="an-split">
           <div className="an-stack">
-            <PatchEditor
-              pixels={input.pixels}
-              width={W}
-              height={H}
-              patch={patch}
-              size={224}
-              onChange={setPatch}
-            />
+            <PointableImage width={W} height={H}>
+              <PatchEditor
+                pixels={input.pixels}
+                width={W}
+                height={H}
+                channels={input.channels}
+                sizes={sizes}
+                patch={patch}
+                size={224}
+                onChange={setPatch}
+              />
+            </PointableImage>
             <label className="an-field">
               Patch size
               <input
                 type="range"
-                min={PATCH_SIZE.min}
-                max={PATCH_SIZE.max}
+                min={sizes.min}
+                max={sizes.max}
                 value={patch.size}
                 data-testid="patch-size"
                 onChange={(e) =>
@@ -74,11 +98,7 @@ export function OcclusionView() {
             <CompareEntry
               kind="occluded"
               disabled={!input}
-              variant={() =>
-                input
-                  ? occludeImage(input.pixels, { height: H, width: W, channels: 1 }, patch)
-                  : null
-              }
+              variant={() => (input ? occludeImage(input.pixels, input.shape, patch) : null)}
             />
           </div>
           {r && (
@@ -144,6 +164,6 @@ export function OcclusionView() {
           )}
         </div>
       )}
-    </div>
+    </PointedPixelZone>
   );
 }

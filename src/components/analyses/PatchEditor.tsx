@@ -2,18 +2,28 @@
 // keys (+/− resize). The patch is drawn over an enlarged canvas; the grid is the image's own.
 import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ImageThumb } from './ImageThumb';
+import { resizePatch, type PatchSizes } from '../../analysis/patch-scale';
 import { cellAt, patchAfterKey, patchAround, type PatchBox } from '../../lib/patch-geometry';
 
+/** + grows the patch, − shrinks it (with and without Shift, on any keyboard layout). */
+const RESIZE_KEYS: Record<string, number> = { '+': 1, '=': 1, '-': -1, _: -1 };
+
 interface Props {
+  /** The image, H×W×C in [0, 1] (NHWC). */
   pixels: Float32Array;
   width: number;
   height: number;
+  /** 1 (grey) or 3 (RGB). */
+  channels: number;
+  /** The sizes the patch may take in this image (src/analysis/patch-scale.ts). */
+  sizes: PatchSizes;
   patch: PatchBox;
   onChange: (patch: PatchBox) => void;
   size: number;
 }
 
-export function PatchEditor({ pixels, width, height, patch, onChange, size }: Props) {
+export function PatchEditor(props: Props) {
+  const { pixels, width, height, channels, sizes, patch, onChange, size } = props;
   const box = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const cell = size / width;
@@ -34,7 +44,11 @@ export function PatchEditor({ pixels, width, height, patch, onChange, size }: Pr
     if (next.row !== patch.row || next.col !== patch.col) onChange(next);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const next = patchAfterKey(patch, event.key, event.shiftKey, height, width);
+    const grow = RESIZE_KEYS[event.key];
+    const next =
+      grow !== undefined
+        ? resizePatch(patch, grow, sizes, height, width)
+        : patchAfterKey(patch, event.key, event.shiftKey, height, width);
     if (!next) return;
     event.preventDefault();
     onChange(next);
@@ -61,7 +75,7 @@ export function PatchEditor({ pixels, width, height, patch, onChange, size }: Pr
       onPointerUp={() => (dragging.current = false)}
       onPointerCancel={() => (dragging.current = false)}
     >
-      <ImageThumb pixels={pixels} width={width} height={height} size={size} />
+      <ImageThumb pixels={pixels} width={width} height={height} channels={channels} size={size} />
       <span id={positionId} className="an-sr" aria-live="polite">
         Patch over rows {patch.row}–{patch.row + patch.size - 1}, columns {patch.col}–
         {patch.col + patch.size - 1}

@@ -13,6 +13,8 @@ interface Props {
 const W = 360;
 const H = 300;
 const PAD = 22;
+/** Beyond this many classes the legend would be a wall: it says how to read the glyphs instead. */
+const MAX_LEGEND = 20;
 
 export function PcaScatter({ points, labels, explained, classNames }: Props) {
   const scaled = useMemo(() => {
@@ -24,6 +26,8 @@ export function PcaScatter({ points, labels, explained, classNames }: Props) {
     const sy = (v: number) => H - PAD - ((v - y0) / (y1 - y0 || 1)) * (H - 2 * PAD);
     return points.map(([x, y]) => [sx(x), sy(y)] as const);
   }, [points]);
+  // The legend names the classes that have points (a model may have many more).
+  const present = useMemo(() => [...new Set(labels)].sort((a, b) => a - b), [labels]);
   return (
     <figure className="an-figure">
       <svg
@@ -52,11 +56,20 @@ export function PcaScatter({ points, labels, explained, classNames }: Props) {
         </text>
       </svg>
       <figcaption className="an-legend">
-        {classNames.map((name, c) => (
-          <span key={c} style={{ color: CLASS_COLORS[c % CLASS_COLORS.length] }}>
-            {name === String(c) ? name : `${c} ${name}`}
+        {present.length > MAX_LEGEND ? (
+          <span className="an-muted">
+            Each point is drawn as its class number ({present.length} classes; colours repeat).
           </span>
-        ))}
+        ) : (
+          present.map((c) => {
+            const name = classNames[c] ?? String(c);
+            return (
+              <span key={c} style={{ color: CLASS_COLORS[c % CLASS_COLORS.length] }}>
+                {name === String(c) ? name : `${c} ${name}`}
+              </span>
+            );
+          })
+        )}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { analysesStore, PER_CLASS_CHOICES, useAnalyses } from '../../state/analyses-store';
 import { useAppState } from '../../state/store';
+import { selectFittingGallery } from '../../state/selectors';
 import type { LabelledImages } from '../../worker/analysis-protocol';
+import { galleryMissing } from './gallery-missing';
 import { firstPerClass, labelledImages } from './sample-sets';
 
 /** How many gallery samples per class the population analyses use. */
@@ -31,11 +33,9 @@ export interface GallerySet {
   build(perClass: number): { set: LabelledImages; count: number };
 }
 
-/** The current model's gallery as a source of labelled sets, or null while it loads. */
+/** The current model's gallery as a source of labelled sets, or null while there is none. */
 export function useGallerySet(): GallerySet | null {
-  const samples = useAppState((s) => s.samples);
-  const modelId = useAppState((s) => s.modelId);
-  const set = samples.status === 'ready' && samples.modelId === modelId ? samples.set : null;
+  const set = useAppState(selectFittingGallery);
   return useMemo(() => {
     if (!set) return null;
     const classes = set.classNames.length;
@@ -47,4 +47,9 @@ export function useGallerySet(): GallerySet | null {
       },
     };
   }, [set]);
+}
+
+/** Why there is no gallery to run on, for the views' controls (null while there is one). */
+export function useGalleryMissing(): string | null {
+  return useAppState(galleryMissing);
 }

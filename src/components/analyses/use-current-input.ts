@@ -1,14 +1,19 @@
 // The image the per-image analyses work on, with the class their probabilities are read for and a
 // key that changes whenever the answer would (model, image, label).
 import { useMemo } from 'react';
+import type { InputShape } from '../../state/input-shape';
 import { selectTrueLabel } from '../../state/selectors';
 import { useAppState } from '../../state/store';
 
 export interface CurrentInput {
-  /** H×W float32 in [0, 1] (the model input for one-channel models). */
+  /** H×W×C float32 in [0, 1], NHWC: the model's input. */
   pixels: Float32Array;
   height: number;
   width: number;
+  /** 1 (grey) or 3 (RGB). */
+  channels: number;
+  /** The same geometry as one object, for the image edits (src/analysis/images.ts). */
+  shape: InputShape;
   /** The gallery label, or null for drawn images (the worker then reads the prediction's class). */
   label: number | null;
   modelUrl: string;
@@ -21,12 +26,15 @@ export function useCurrentInput(): CurrentInput | null {
   const summary = useAppState((s) => (s.model.status === 'ready' ? s.model.summary : null));
   return useMemo(() => {
     if (!image || !summary?.pathways.supported) return null;
-    const [height, width] = summary.inputShape;
-    if (image.pixels.length !== height * width) return null;
+    const [height, width, channels] = summary.inputShape;
+    // An image of the previous model's geometry, until the store has replaced it.
+    if (image.pixels.length !== height * width * channels) return null;
     return {
       pixels: image.pixels,
       height,
       width,
+      channels,
+      shape: { height, width, channels },
       label,
       modelUrl: summary.url,
       key: `${summary.url}|${image.version}|${label ?? 'p'}`,

@@ -1,6 +1,8 @@
 import { formatNumber, formatSigned } from '../../lib/format';
 import { Term } from '../common/Term';
 import '../maps/common.css';
+import { ALL_ROWS_UP_TO, TOP_ROWS } from './class-rows';
+import { ClassSearch } from './ClassSearch';
 import { ClassTable, argmax } from './ClassTable';
 import './classes.css';
 import { RelevanceHeatmap } from './RelevanceHeatmap';
@@ -15,6 +17,8 @@ export interface ClassPanelProps {
   pixelContribution: Float32Array | null;
   chosenClass: number;
   onChooseClass: (c: number) => void;
+  /** 1 (grey, the default) or 3 (RGB): the channels of `image`. */
+  channels?: number;
   /** The input image, drawn faintly under the heat map. */
   image: Float32Array;
   width: number;
@@ -45,6 +49,8 @@ export function ClassPanel(props: ClassPanelProps) {
   const chosenContribution = pixelContribution?.[chosenClass];
   const chosenLogit = props.logits?.[chosenClass];
   const underlay = props.underlay ?? 'the digit';
+  const colour = props.channels === 3;
+  const many = probabilities.length > ALL_ROWS_UP_TO;
 
   return (
     <section className="pl-panel pl-class-panel" aria-label="Classes">
@@ -60,11 +66,21 @@ export function ClassPanel(props: ClassPanelProps) {
         The right-hand bars show how much {props.selectionLabel ?? 'the selected pixel'} pushes each
         class’s score (logit) up (blue) or down (orange): its value times the score’s gradient, with
         the network’s on/off switches fixed by this image. Choose a class to follow its flows.
+        {many &&
+          ` The table lists the ${TOP_ROWS} most probable of the ${probabilities.length} classes; find any other by its name or number.`}
       </p>
       {props.selectionIsZero && !props.imageEmpty && (
         <p className="pl-notice">
           The selection is background (value 0): it contributes exactly 0 to every class.
         </p>
+      )}
+      {many && (
+        <ClassSearch
+          classNames={classNames}
+          probabilities={probabilities}
+          chosenClass={chosenClass}
+          onChooseClass={props.onChooseClass}
+        />
       )}
       <ClassTable
         probabilities={probabilities}
@@ -90,12 +106,15 @@ export function ClassPanel(props: ClassPanelProps) {
       )}
       <h3>Which pixels speak for “{chosenName}”?</h3>
       <p className="pl-explain">
-        Each pixel coloured by its own contribution to “{chosenName}”: blue for, orange against. The
-        grey is {underlay}; background pixels are 0 and stay uncoloured.
+        Each pixel coloured by its own contribution to “{chosenName}”: blue for, orange against.{' '}
+        {colour
+          ? 'Underneath, the image in faded colour; black pixels are 0 and stay uncoloured.'
+          : `The grey is ${underlay}; background pixels are 0 and stay uncoloured.`}
       </p>
       {relevanceOk ? (
         <RelevanceHeatmap
           image={props.image}
+          channels={props.channels ?? 1}
           width={props.width}
           height={props.height}
           relevance={relevance}

@@ -2,7 +2,7 @@
 // picked on the image, B's class, or B's image (a gallery sample, or the current image kept as B
 // before drawing over A). Controlled: the connected view (src/app/views/CompareView.tsx) passes
 // the store's values and actions.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PixelRegion } from '../../lib/selection';
 import { regionPixels } from '../../lib/selection';
 import type { CompareKind } from '../../state/compare-url';
@@ -23,6 +23,8 @@ export interface CompareControlsProps {
   imageB: Float32Array | null;
   width: number;
   height: number;
+  /** 1 = grey, 3 = RGB (NHWC), as the model reads the image. */
+  channels: number;
   regionB: PixelRegion | null;
   onPickB: (region: PixelRegion) => void;
   classNames: readonly string[];
@@ -32,8 +34,17 @@ export interface CompareControlsProps {
   sampleCount: number;
   onSampleB: (index: number) => void;
   onKeepCurrent: () => void;
-  onSwap: (() => void) | null;
+  /** A and B trade places (the link follows). */
+  onSwap: () => void;
+  /** Why they cannot now (shown beside the disabled button), or null. */
+  swapBlocker: string | null;
 }
+
+const SWAP_WHAT: Record<CompareKind, string> = {
+  pixels: 'A takes B’s pixel and B takes A’s',
+  classes: 'A follows B’s class and B follows A’s',
+  images: 'A reads B’s image and B reads A’s',
+};
 
 export function describeSource(source: CompareImageSource | null): string {
   if (!source) return 'no image yet';
@@ -46,6 +57,7 @@ const NO_PIXELS: readonly number[] = [];
 
 export function CompareControls(props: CompareControlsProps) {
   const { kind, classNames, width } = props;
+  const swapNoteId = useId();
   const [hover, setHover] = useState<number | null>(null);
   const [sample, setSample] = useState('');
   const sampleIndex = Number(sample);
@@ -72,6 +84,7 @@ export function CompareControls(props: CompareControlsProps) {
             image={props.imageB}
             width={width}
             height={props.height}
+            channels={props.channels}
             selectedPixels={props.regionB ? regionPixels(props.regionB, width) : NO_PIXELS}
             hoverPixel={hover}
             onSelect={(_, region) => props.onPickB(region)}
@@ -81,7 +94,8 @@ export function CompareControls(props: CompareControlsProps) {
             label="Pick B's pixel"
           />
           <p className="small">
-            A is the pixel selected on the left; click here for B’s pixel (or drag a rectangle).
+            A is the pixel selected on the input image; click here for B’s pixel (or drag a
+            rectangle).
           </p>
         </div>
       )}
@@ -131,16 +145,30 @@ export function CompareControls(props: CompareControlsProps) {
           <button type="button" onClick={props.onKeepCurrent}>
             Keep the current image as B
           </button>
-          {props.onSwap && (
-            <button type="button" onClick={props.onSwap}>
-              Swap A and B
-            </button>
-          )}
         </div>
       )}
-      <button type="button" className="cmp-close" onClick={props.onClose}>
-        Close compare
-      </button>
+      <div className="cmp-actions">
+        <div className="cmp-swap">
+          <button
+            type="button"
+            onClick={props.onSwap}
+            disabled={props.swapBlocker !== null}
+            title={SWAP_WHAT[kind]}
+            aria-describedby={props.swapBlocker ? swapNoteId : undefined}
+            data-testid="compare-swap"
+          >
+            <span aria-hidden="true">⇄</span> Swap A and B
+          </button>
+          {props.swapBlocker && (
+            <span className="small" id={swapNoteId} data-testid="compare-swap-note">
+              {props.swapBlocker}
+            </span>
+          )}
+        </div>
+        <button type="button" className="cmp-close" onClick={props.onClose}>
+          Close compare
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 // The one build of a comparison's three drawings (A, B, B − A): the graphs over one node set
 // (compare-graph.ts) and their one shared layout (compare-layout.ts), at the width measured on the
 // first view's frame. Rebuilt only when a side's answer, the settings or the size change, so
-// hovering, pinning and stepping redraw nothing but the highlight.
+// hovering, pinning and stepping redraw nothing but the highlight. An update keeps each drawing
+// (the same object) whose layout and answer it did not change: when B switches and the shared
+// boxes stay, A is not redrawn (compare-layout.ts, layoutCompare).
 import { useMemo, useRef } from 'react';
 import type { PixelQueryResult } from '../../pathways/types';
 import {
@@ -54,20 +56,34 @@ export function useCompareDrawings(
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
   }, [a, b, settingsKey, classNames]);
+  // The previous drawings: what an update may keep (read and written only in the memos below).
+  const last = useRef<CompareDrawings | null>(null);
   const layouts = useMemo(
-    () => (built.graphs ? layoutCompare(built.graphs, { ...options, width, height }) : null),
+    () =>
+      built.graphs
+        ? layoutCompare(built.graphs, { ...options, width, height }, last.current?.layouts)
+        : null,
     [built.graphs, options, width, height],
   );
   const drawings = useMemo(() => {
     const { graphs, diff } = built;
-    if (!a || !b || !graphs || !diff || !layouts) return null;
-    return {
-      a: { result: a, graph: graphs.a, layout: layouts.a },
-      b: { result: b, graph: graphs.b, layout: layouts.b },
-      diff: { result: diff, graph: graphs.diff, layout: layouts.diff },
+    if (!a || !b || !graphs || !diff || !layouts) return (last.current = null);
+    const before = last.current;
+    const drawing = (side: 'a' | 'b' | 'diff', result: PixelQueryResult): SankeyDrawing => {
+      const old = before?.[side];
+      const layout = layouts[side];
+      // A kept layout is also the kept graph's (layoutCompare keeps it only for an equal graph).
+      return old && old.layout === layout && old.result === result
+        ? old
+        : { result, graph: graphs[side], layout };
+    };
+    return (last.current = {
+      a: drawing('a', a),
+      b: drawing('b', b),
+      diff: drawing('diff', diff),
       graphs,
       layouts,
-    };
+    });
   }, [a, b, built, layouts]);
   const frame = useMemo(() => ({ ref, width, height }), [width, height]);
   return { drawings, problem: built.problem, frame };

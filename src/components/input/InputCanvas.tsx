@@ -1,7 +1,8 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { BRUSH_SIZES } from '../../lib/brush';
-import { formatNumber } from '../../lib/format';
-import { paintGrey } from '../../lib/raster';
+import type { Rgb01 } from '../../lib/colour-brush';
+import { gridDisplay } from '../../lib/grid-display';
+import { paintImage } from '../../lib/raster';
 import {
   regionFromCorners,
   regionPixels,
@@ -10,6 +11,8 @@ import {
 } from '../../lib/selection';
 import { AxisFrame } from '../maps/AxisFrame';
 import { RasterCanvas } from '../maps/RasterCanvas';
+import { pixelIntensity } from '../../state/input-shape';
+import { formatPixel, isZeroPixel, pixelChannels } from './pixel-values';
 import { SelectionOverlay } from './SelectionOverlay';
 import type { InputMode } from '../../state/view-types';
 import type { DrawHandler, SelectHandler } from './types';
@@ -18,10 +21,12 @@ import '../maps/common.css';
 import './input.css';
 
 export interface InputCanvasProps {
-  /** width × height values in [0, 1] (pixel / 255), row-major; 0 is background. */
+  /** width × height × channels values in [0, 1] (pixel / 255), NHWC; 0 is background. */
   image: Float32Array;
   width: number;
   height: number;
+  /** 1 (grey, the default: ink on paper) or 3 (RGB, shown in its own colours). */
+  channels?: number;
   /** Flat indices row * width + col of the committed selection. */
   selectedPixels: readonly number[];
   /** Pixel under the pointer or keyboard cursor, from this or any linked view. */
@@ -34,7 +39,12 @@ export interface InputCanvasProps {
   onDraw?: DrawHandler;
   /** Brush diameter in pixels. */
   brushSize?: number;
-  /** CSS size of the longer side of the enlarged image. */
+  /** What the brush paints on an RGB image (default white). */
+  brushColour?: Rgb01;
+  /**
+   * Most CSS pixels of the longer side of the enlarged image: cells get a whole number of CSS
+   * pixels (lib/grid-display.ts), so the grid may come out a little smaller.
+   */
   displaySize?: number;
   /** Accessible name of the canvas. */
   label?: string;
@@ -47,47 +57,56 @@ const HELP: Record<InputMode, string> = {
   erase: 'Arrow keys move the eraser, Space or Enter erases, Shift plus arrows erases a line.',
 };
 
+const WHITE: Rgb01 = [1, 1, 1];
+/** A grid shrunk below one CSS pixel per cell is drawn smoothed (lib/grid-display.ts). */
+const SMOOTH = { imageRendering: 'auto' } as const;
+
 /**
- * The input image, enlarged with crisp pixels. Click selects a pixel, dragging selects a
- * rectangle; in the drawing modes the pointer paints with a soft round brush. Fully usable from
- * the keyboard, with a live region that reads out where the cursor is and what value it holds.
+ * The input image, enlarged with crisp pixels: one canvas at the image's own resolution under one
+ * SVG overlay, so a 256×256 input costs no more DOM than a 28×28 one. Click selects a pixel,
+ * dragging selects a rectangle; in the drawing modes the pointer paints with a soft round brush
+ * (in the chosen colour on an RGB image). Fully usable from the keyboard, with a live region that
+ * reads out where the cursor is and what value it holds.
  */
 export function InputCanvas(props: InputCanvasProps) {
   const { image, width, height, selectedPixels, hoverPixel, mode = 'select' } = props;
+  const channels = props.channels ?? 1;
   const brushSize = props.brushSize ?? BRUSH_SIZES.initial;
-  const displaySize = props.displaySize ?? 336;
-  const scale = displaySize / Math.max(width, height);
-  const [w, h] = [width * scale, height * scale];
+  const display = gridDisplay(width, height, props.displaySize ?? 336);
+  const [w, h] = [display.width, display.height];
   const helpId = useId();
   const [spoken, setSpoken] = useState('');
 
   const announce = useCallback(
     (c: KeyboardCursor, committed: boolean) => {
       const r = regionFromCorners(c.anchor, c.focus);
-      const v = image[c.focus.row * width + c.focus.col] ?? 0;
+      const v = pixelChannels(image, channels, c.focus.row * width + c.focus.col);
       const verb = committed ? (mode === 'select' ? 'Selected: ' : 'Painted at ') : '';
       const single = r.row0 === r.row1 && r.col0 === r.col1;
       if (single || mode !== 'select') {
-        const zero = v === 0 ? ', background: no pathway' : '';
+        const zero = isZeroPixel(v) ? ', background: no pathway' : '';
         setSpoken(
-          `${verb}row ${c.focus.row}, column ${c.focus.col}, value ${formatNumber(v)}${zero}`,
+          `${verb}row ${c.focus.row}, column ${c.focus.col}, value ${formatPixel(v, 'spoken')}${zero}`,
         );
         return;
       }
-      const s = summarizeSelection(image, width, regionPixels(r, width));
+      const intensity = pixelIntensity(image, { width, height, channels });
+      const s = summarizeSelection(intensity, width, regionPixels(r, width));
       const ink = s ? s.count - s.zeros : 0;
       setSpoken(
         `${verb}${r.row1 - r.row0 + 1} by ${r.col1 - r.col0 + 1} region, rows ${r.row0} to ${r.row1}, ` +
           `columns ${r.col0} to ${r.col1}; ${ink} of ${s?.count ?? 0} pixels are not background`,
       );
     },
-    [image, width, mode],
+    [image, width, height, channels, mode],
   );
 
   const { drag, cursor, strokeImage, brushAt, handlers } = useInputInteractions({
     image,
     width,
     height,
+    channels,
+    brushColour: props.brushColour ?? WHITE,
     selectedPixels,
     hoverPixel,
     mode,
@@ -99,7 +118,7 @@ export function InputCanvas(props: InputCanvasProps) {
   });
 
   const shown = strokeImage ?? image;
-  const rgba = useMemo(() => paintGrey(shown, 1, 0.08), [shown]);
+  const rgba = useMemo(() => paintImage(shown, channels), [shown, channels]);
 
   return (
     <AxisFrame rows={height} cols={width} displayWidth={w} displayHeight={h}>
@@ -109,7 +128,10 @@ export function InputCanvas(props: InputCanvasProps) {
         tabIndex={0}
         role="application"
         aria-roledescription="pixel grid"
-        aria-label={props.label ?? `Input image, ${width} by ${height} pixels`}
+        aria-label={
+          props.label ??
+          `Input image, ${width} by ${height} pixels${channels === 3 ? ', in colour' : ''}`
+        }
         aria-describedby={helpId}
         {...handlers}
       >
@@ -119,6 +141,7 @@ export function InputCanvas(props: InputCanvasProps) {
           height={height}
           displayWidth={w}
           displayHeight={h}
+          style={display.smooth ? SMOOTH : undefined}
         />
         <SelectionOverlay
           width={width}
@@ -128,6 +151,7 @@ export function InputCanvas(props: InputCanvasProps) {
           dragRegion={drag ? regionFromCorners(drag.anchor, drag.focus) : null}
           cursorRegion={cursor ? regionFromCorners(cursor.anchor, cursor.focus) : null}
           brush={brushAt ? { at: brushAt, size: brushSize } : null}
+          gridLines={display.gridLines}
         />
       </div>
       <span id={helpId} className="pl-sr-only">

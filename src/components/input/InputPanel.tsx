@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { BRUSH_SIZES } from '../../lib/brush';
+import { brushSizesFor, snapBrushSize } from '../../lib/brush';
+import type { Rgb01 } from '../../lib/colour-brush';
 import '../maps/common.css';
 import type { SubjectWords } from '../../lib/dataset-words';
 import { InputCanvas } from './InputCanvas';
@@ -7,25 +8,34 @@ import { InputToolbar } from './InputToolbar';
 import { PixelReadout } from './PixelReadout';
 import type { InputMode } from '../../state/view-types';
 import type { DrawHandler, SelectHandler } from './types';
-import { UploadDialog } from './UploadDialog';
+import { UploadDialog, type UploadConversion } from './UploadDialog';
 import './toolbar.css';
 
 export interface InputPanelProps {
+  /** H×W×C values in [0, 1], NHWC. */
   image: Float32Array;
   width: number;
   height: number;
+  /** 1 (grey, the default) or 3 (RGB). */
+  channels?: number;
   selectedPixels: readonly number[];
   hoverPixel: number | null;
   onSelect: SelectHandler;
   onHover: (pixel: number | null) => void;
   mode: InputMode;
   onModeChange: (mode: InputMode) => void;
+  /** Brush diameter in pixels of this image (its range scales with the image, lib/brush.ts). */
   brushSize?: number;
   onBrushSizeChange?: (size: number) => void;
   /** Receives drawn strokes and the cleared image (phase 'end'); without it the input is fixed. */
   onDraw?: DrawHandler;
   /** An applied upload, already converted to the model's grid; defaults to onDraw(image, 'end'). */
   onUpload?: (image: Float32Array, fileName: string) => void;
+  /**
+   * How an uploaded picture becomes the input: 'ink' (the default) finds a digit's strokes as
+   * MNIST was made, for the built-in models; 'resize' scales the picture plainly, for any other.
+   */
+  uploadConversion?: UploadConversion;
   /** Hide drawing, clearing and upload (e.g. a lecture link that fixes the image). */
   readOnly?: boolean;
   displaySize?: number;
@@ -37,6 +47,8 @@ export interface InputPanelProps {
   words?: Pick<SubjectWords, 'noun' | 'valueHint' | 'drawHint' | 'brushTitle' | 'eraserTitle'>;
 }
 
+const WHITE: Rgb01 = [1, 1, 1];
+
 /**
  * The input view: tools, the enlarged image and a plain-language readout. Controlled: the image,
  * selection, hover and mode live with the caller. Only transient UI state (the file being
@@ -44,8 +56,12 @@ export interface InputPanelProps {
  */
 export function InputPanel(props: InputPanelProps) {
   const { image, width, height, mode, readOnly = false, onDraw } = props;
-  const [localBrush, setLocalBrush] = useState<number>(BRUSH_SIZES.initial);
-  const brushSize = props.brushSize ?? localBrush;
+  const channels = props.channels ?? 1;
+  const brushSizes = brushSizesFor(width, height);
+  const [localBrush, setLocalBrush] = useState<number>(brushSizes.initial);
+  const brushSize = snapBrushSize(props.brushSize ?? localBrush, brushSizes);
+  // The colour brush starts white: the brightest value on the black (zero) background.
+  const [colour, setColour] = useState<Rgb01>(WHITE);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const editable = !readOnly && onDraw !== undefined;
@@ -73,15 +89,22 @@ export function InputPanel(props: InputPanelProps) {
         onModeChange={props.onModeChange}
         brushSize={brushSize}
         onBrushSizeChange={props.onBrushSizeChange ?? setLocalBrush}
+        brushSizes={brushSizes}
+        colour={channels === 3 ? { value: colour, onChange: setColour } : undefined}
         allowDrawing={editable}
         titles={{ draw: props.words?.brushTitle, erase: props.words?.eraserTitle }}
-        onClear={editable ? () => onDraw(new Float32Array(width * height), 'end') : undefined}
+        // Clear is all zeros: white paper on a grey image, black on a colour one; either way the
+        // background that carries no pathway.
+        onClear={
+          editable ? () => onDraw(new Float32Array(width * height * channels), 'end') : undefined
+        }
         onUpload={editable ? () => fileInput.current?.click() : undefined}
       />
       <InputCanvas
         image={image}
         width={width}
         height={height}
+        channels={channels}
         selectedPixels={props.selectedPixels}
         hoverPixel={props.hoverPixel}
         onSelect={props.onSelect}
@@ -89,11 +112,13 @@ export function InputPanel(props: InputPanelProps) {
         mode={editable ? mode : 'select'}
         onDraw={onDraw}
         brushSize={brushSize}
+        brushColour={colour}
         displaySize={props.displaySize}
       />
       <PixelReadout
         image={image}
         width={width}
+        channels={channels}
         selectedPixels={props.selectedPixels}
         hoverPixel={props.hoverPixel}
         noun={props.words?.noun}
@@ -117,6 +142,8 @@ export function InputPanel(props: InputPanelProps) {
             file={file}
             width={width}
             height={height}
+            channels={channels}
+            conversion={props.uploadConversion ?? 'ink'}
             onApply={(img) =>
               props.onUpload ? props.onUpload(img, file?.name ?? '') : onDraw(img, 'end')
             }

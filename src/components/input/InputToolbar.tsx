@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { BRUSH_SIZES } from '../../lib/brush';
+import { BRUSH_SIZES, type BrushSizes } from '../../lib/brush';
+import type { Rgb01 } from '../../lib/colour-brush';
+import { ColourPicker } from './ColourPicker';
 import { BrushIcon, ClearIcon, EraserIcon, SelectIcon, UploadIcon } from './icons';
 import type { InputMode } from '../../state/view-types';
 import './toolbar.css';
@@ -9,6 +11,10 @@ interface InputToolbarProps {
   onModeChange: (mode: InputMode) => void;
   brushSize: number;
   onBrushSizeChange: (size: number) => void;
+  /** The size slider's range (default BRUSH_SIZES, for 28 px images: lib/brush.ts brushSizesFor). */
+  brushSizes?: BrushSizes;
+  /** The colour brush of an RGB input; without it the brush paints grey ink. */
+  colour?: { value: Rgb01; onChange: (colour: Rgb01) => void };
   /** Without a handler the button is hidden (e.g. a lecture link that locks the image). */
   onClear?: () => void;
   onUpload?: () => void;
@@ -32,6 +38,7 @@ const MODES: Array<{ mode: InputMode; label: string; icon: ReactNode; title: str
 /** Mode switch, brush size, clear and upload, with icons and visible text. */
 export function InputToolbar(props: InputToolbarProps) {
   const { mode, brushSize, allowDrawing = true } = props;
+  const sizes = props.brushSizes ?? BRUSH_SIZES;
   const sizeId = useId();
   const modes = (allowDrawing ? MODES : MODES.slice(0, 1)).map((m) =>
     m.mode === 'select' ? m : { ...m, title: props.titles?.[m.mode] ?? m.title },
@@ -83,9 +90,9 @@ export function InputToolbar(props: InputToolbarProps) {
           <input
             id={sizeId}
             type="range"
-            min={BRUSH_SIZES.min}
-            max={BRUSH_SIZES.max}
-            step={BRUSH_SIZES.step}
+            min={sizes.min}
+            max={sizes.max}
+            step={sizes.step}
             value={brushSize}
             disabled={sizeInactive}
             aria-valuetext={`${brushSize} pixels`}
@@ -93,6 +100,13 @@ export function InputToolbar(props: InputToolbarProps) {
           />
           <output htmlFor={sizeId}>{brushSize} px</output>
         </div>
+      )}
+      {allowDrawing && props.colour && (
+        <ColourPicker
+          colour={props.colour.value}
+          onChange={props.colour.onChange}
+          inactive={mode !== 'draw'}
+        />
       )}
     </div>
   );

@@ -12,6 +12,8 @@ interface SelectionOverlayProps {
   /** Keyboard cursor (pending selection), shown while the canvas has keyboard focus. */
   cursorRegion: PixelRegion | null;
   brush: { at: BrushPoint; size: number } | null;
+  /** Draw the cell borders (off where cells are too small for lines between them). */
+  gridLines?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ function single(index: number, width: number): PixelRegion {
 
 export const SelectionOverlay = memo(function SelectionOverlay(props: SelectionOverlayProps) {
   const { width, height, selectedPixels, hoverPixel, dragRegion, cursorRegion, brush } = props;
+  const { gridLines = true } = props;
   const bounds = boundingRegion(selectedPixels, width);
   return (
     <svg
@@ -52,7 +55,7 @@ export const SelectionOverlay = memo(function SelectionOverlay(props: SelectionO
       preserveAspectRatio="none"
       aria-hidden="true"
     >
-      <GridLines width={width} height={height} />
+      {gridLines && <GridLines width={width} height={height} />}
       {bounds?.isRectangle && <Outline r={bounds.region} className="pl-sel" />}
       {bounds &&
         !bounds.isRectangle &&

@@ -1,16 +1,20 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { quantizeImage } from '../../lib/image-codec';
+import { gridDisplay } from '../../lib/grid-display';
 import {
   analyzeImage,
-  convertToModelInput,
   type CropBox,
   type FitMode,
   type ImageAnalysis,
 } from '../../lib/image-convert';
-import { paintGrey } from '../../lib/raster';
+import type { ResizeFit } from '../../lib/image-resize';
+import { paintImage } from '../../lib/raster';
 import { RasterCanvas } from '../maps/RasterCanvas';
 import { ImageFileError, decodeImageFile, type DecodedFile } from './decode-file';
+import { convertUpload, type UploadConversion } from './upload-conversion';
 import { UploadCrop } from './UploadCrop';
+import { InkOptions, ResizeOptions } from './UploadOptions';
+
+export type { UploadConversion } from './upload-conversion';
 
 interface UploadDialogProps {
   /** The chosen file; the dialog opens while it is non-null. */
@@ -18,6 +22,13 @@ interface UploadDialogProps {
   /** Model input size. */
   width: number;
   height: number;
+  /** 1 (grey, the default) or 3 (RGB). */
+  channels?: number;
+  /**
+   * 'ink' (the default): find a digit's strokes and fit them as MNIST was made, for the built-in
+   * models. 'resize': scale the picture plainly to the grid, for every other model.
+   */
+  conversion?: UploadConversion;
   onApply: (image: Float32Array) => void;
   onClose: () => void;
   /** What the image shows, in the dataset's words (src/lib/dataset-words.ts; default 'digit'). */
@@ -27,7 +38,12 @@ interface UploadDialogProps {
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; decoded: DecodedFile; analysis: ImageAnalysis };
+  | {
+      status: 'ready';
+      decoded: DecodedFile;
+      /** The ink analysis (the 'ink' conversion only). */
+      analysis: ImageAnalysis | null;
+    };
 
 const PREVIEW = 168;
 
@@ -48,22 +64,32 @@ function cropAround(box: [number, number, number, number], width: number, height
 
 /**
  * Shows what an uploaded picture becomes before it replaces the input: the picture with a crop
- * box next to exactly the 28×28 grid the network will read (quantised as the link keeps it),
- * with the detected polarity (invert), the fitting rule, and warnings that say what to do when
- * the digit comes out small or faint. docs/reliability.md, "Uploads", lists every refusal.
+ * box next to exactly the grid the network will read (quantised as the link keeps it). For the
+ * built-in models it finds the digit's (or garment's) ink, with the detected polarity (invert),
+ * the fitting rule, and warnings that say what to do when it comes out small or faint
+ * (docs/reliability.md, "Uploads", lists every refusal). For any other model it resizes the
+ * picture plainly (letterbox, fill or stretch), in colour for an RGB model.
  */
 export function UploadDialog(props: UploadDialogProps) {
   const { file, width, height, onApply, onClose } = props;
+  const channels = props.channels ?? 1;
+  const conversion = props.conversion ?? 'ink';
+  const ink = conversion === 'ink';
+  const colour = channels === 3;
   const noun = props.noun ?? 'digit';
   // Digits are ink on paper; other images (clothes) have a subject on a white background.
-  const marked =
-    noun === 'digit'
+  const marked = !ink
+    ? colour
+      ? 'not black (0)'
+      : 'not 0 (darker = larger, white = 0)'
+    : noun === 'digit'
       ? 'with ink (darker = more ink, white = 0)'
       : `on the ${noun} (darker = larger, white = 0)`;
   const ref = useRef<HTMLDialogElement>(null);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [invert, setInvert] = useState(false);
-  const [fit, setFit] = useState<FitMode>('mnist');
+  const [inkFit, setInkFit] = useState<FitMode>('mnist');
+  const [resizeFit, setResizeFit] = useState<ResizeFit>('letterbox');
   const [crop, setCrop] = useState<CropBox | null>(null);
   const titleId = useId();
   // Dragging the box stays smooth: the conversion (tens of ms) follows the latest box.
@@ -79,8 +105,9 @@ export function UploadDialog(props: UploadDialogProps) {
     decodeImageFile(file)
       .then((decoded) => {
         if (cancelled) return;
-        const analysis = analyzeImage(decoded.rgba);
-        setInvert(analysis.suggestInvert);
+        const analysis = ink ? analyzeImage(decoded.rgba) : null;
+        // The ink conversion starts from the detected polarity; a plain resize from the picture.
+        setInvert(analysis?.suggestInvert ?? false);
         setLoaded({ status: 'ready', decoded, analysis });
       })
       .catch((e: unknown) => {
@@ -94,23 +121,36 @@ export function UploadDialog(props: UploadDialogProps) {
     return () => {
       cancelled = true;
     };
-  }, [file]);
+  }, [file, ink]);
 
   const ready = loaded.status === 'ready' ? loaded : null;
-  const result = useMemo(
-    () =>
-      ready
-        ? convertToModelInput(ready.analysis, width, height, {
+  const result = useMemo(() => {
+    if (!ready) return null;
+    const area = shownCrop ?? undefined;
+    return ready.analysis
+      ? convertUpload(
+          { conversion: 'ink', analysis: ready.analysis, invert, fit: inkFit },
+          width,
+          height,
+          area,
+        )
+      : convertUpload(
+          {
+            conversion: 'resize',
+            picture: ready.decoded.rgba,
+            channels,
             invert,
-            fit,
-            crop: shownCrop ?? undefined,
-          })
-        : null,
-    [ready, width, height, invert, fit, shownCrop],
-  );
+            fit: resizeFit,
+          },
+          width,
+          height,
+          area,
+        );
+  }, [ready, width, height, channels, invert, inkFit, resizeFit, shownCrop]);
   // Exactly what the network will read: the committed image is quantised the same way.
-  const grid = useMemo(() => (result?.ok ? quantizeImage(result.image) : null), [result]);
-  const preview = useMemo(() => (grid ? paintGrey(grid, 1, 0.08) : null), [grid]);
+  const grid = result?.ok ? result.grid : null;
+  const preview = useMemo(() => (grid ? paintImage(grid, channels) : null), [grid, channels]);
+  const shown = gridDisplay(width, height, PREVIEW);
 
   const close = () => {
     ref.current?.close();
@@ -122,14 +162,20 @@ export function UploadDialog(props: UploadDialogProps) {
     : null;
   const activeCrop = crop ?? wholeCrop;
   const kindName = ready?.decoded.kind === 'png' ? 'PNG' : 'JPEG';
-  const suggested = ready?.analysis.suggestInvert ?? false;
+  const suggested = ready?.analysis?.suggestInvert ?? false;
+  const boxMeaning = ink
+    ? `, the dashed line the ${noun === 'digit' ? 'ink' : noun} found`
+    : resizeFit === 'fill'
+      ? ', the dashed line the part that fills the grid'
+      : '';
 
   return (
     <dialog ref={ref} className="pl-panel pl-upload" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Use a picture as input</h2>
       <p className="pl-explain">
-        The network reads {width}×{height} grey pixels with bright strokes on a black (zero)
-        background. Choose the part of the picture to read, then check the grid on the right.
+        {ink
+          ? `The network reads ${width}×${height} grey pixels with bright strokes on a black (zero) background. Choose the part of the picture to read, then check the grid on the right.`
+          : `The network reads ${width}×${height} ${colour ? 'colour (RGB)' : 'grey'} pixels; 0 (${colour ? 'black' : 'shown white'}) is the background, which carries no pathway. Choose the part of the picture to read and how it fits the grid, then check the grid on the right.`}
       </p>
       {loaded.status === 'loading' && <p aria-live="polite">Reading the picture…</p>}
       {loaded.status === 'error' && (
@@ -151,14 +197,11 @@ export function UploadDialog(props: UploadDialogProps) {
                 image={picture}
                 crop={activeCrop}
                 onCrop={setCrop}
-                inkBox={result?.ok ? result.sourceBox : null}
+                inkBox={result?.ok ? result.box : null}
                 maxWidth={260}
                 maxHeight={200}
               />
-              <figcaption>
-                Your picture: the box is what the network reads, the dashed line the{' '}
-                {noun === 'digit' ? 'ink' : noun} found.
-              </figcaption>
+              <figcaption>Your picture: the box is what the network reads{boxMeaning}.</figcaption>
             </figure>
             <span aria-hidden="true" className="pl-upload-arrow">
               →
@@ -169,34 +212,37 @@ export function UploadDialog(props: UploadDialogProps) {
                   rgba={preview}
                   width={width}
                   height={height}
-                  displayWidth={PREVIEW}
-                  displayHeight={PREVIEW}
+                  displayWidth={shown.width}
+                  displayHeight={shown.height}
                   className="pl-upload-result"
+                  style={shown.smooth ? { imageRendering: 'auto' } : undefined}
                 />
               ) : (
                 <div
                   className="pl-upload-result pl-upload-empty"
-                  style={{ width: PREVIEW, height: PREVIEW }}
+                  style={{ width: shown.width, height: shown.height }}
                 />
               )}
               <figcaption data-testid="upload-grid-caption">
                 What the network sees: exactly these {width}×{height} pixels
-                {result?.ok && `, ${result.inkPixels} ${marked}`}
+                {result?.ok && `, ${result.nonZero} ${marked}`}
               </figcaption>
             </figure>
           </div>
           <div className="pl-upload-crop-actions">
-            <button
-              type="button"
-              className="pl-button"
-              disabled={!result?.ok}
-              onClick={() => {
-                if (result?.ok)
-                  setCrop(cropAround(result.sourceBox, picture.width, picture.height));
-              }}
-            >
-              Crop to the {noun}
-            </button>
+            {ink && (
+              <button
+                type="button"
+                className="pl-button"
+                disabled={!result?.ok || !result.box}
+                onClick={() => {
+                  if (result?.ok && result.box)
+                    setCrop(cropAround(result.box, picture.width, picture.height));
+                }}
+              >
+                Crop to the {noun}
+              </button>
+            )}
             <button
               type="button"
               className="pl-button"
@@ -211,7 +257,7 @@ export function UploadDialog(props: UploadDialogProps) {
               <p>The network may misread this:</p>
               <ul>
                 {result.warnings.map((w) => (
-                  <li key={w.kind}>{w.message}</li>
+                  <li key={w.key}>{w.message}</li>
                 ))}
               </ul>
             </div>
@@ -221,41 +267,28 @@ export function UploadDialog(props: UploadDialogProps) {
               {result.error}
             </p>
           )}
-          <fieldset className="pl-upload-options">
-            <legend className="pl-sr-only">Conversion options</legend>
-            <label>
-              <input
-                type="checkbox"
-                checked={invert}
-                onChange={(e) => setInvert(e.currentTarget.checked)}
-              />{' '}
-              Invert (dark strokes on light paper)
-            </label>
-            <span className="pl-explain">
-              {suggested
-                ? 'Detected: dark strokes on light paper, so it is inverted.'
-                : 'Detected: bright strokes on a dark background, so it is used as it is.'}
-              {invert !== suggested && ' You changed this.'}
-            </span>
-            <label>
-              <input
-                type="radio"
-                name={`${titleId}-fit`}
-                checked={fit === 'mnist'}
-                onChange={() => setFit('mnist')}
-              />{' '}
-              Like MNIST: fit into a 20×20 box, centre by centre of mass
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${titleId}-fit`}
-                checked={fit === 'contain'}
-                onChange={() => setFit('contain')}
-              />{' '}
-              Fill the whole {width}×{height} grid, keeping the aspect ratio
-            </label>
-          </fieldset>
+          {ink ? (
+            <InkOptions
+              name={titleId}
+              invert={invert}
+              onInvert={setInvert}
+              suggested={suggested}
+              fit={inkFit}
+              onFit={setInkFit}
+              width={width}
+              height={height}
+            />
+          ) : (
+            <ResizeOptions
+              name={titleId}
+              fit={resizeFit}
+              onFit={setResizeFit}
+              invert={invert}
+              onInvert={setInvert}
+              width={width}
+              height={height}
+            />
+          )}
         </>
       )}
       <div className="pl-upload-actions">

@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { stamp, strokeSegment, type BrushPoint } from '../../lib/brush';
+import type { BrushPoint } from '../../lib/brush';
+import type { Rgb01 } from '../../lib/colour-brush';
+import { startStroke, type StrokePainter } from '../../lib/stroke-painter';
 import {
   boundingRegion,
   cellOf,
@@ -19,6 +21,10 @@ interface Options {
   image: Float32Array;
   width: number;
   height: number;
+  /** 1 (grey) or 3 (RGB): how the brush paints (lib/stroke-painter.ts). */
+  channels: number;
+  /** The colour brush's colour on an RGB image. */
+  brushColour: Rgb01;
   selectedPixels: readonly number[];
   hoverPixel: number | null;
   mode: InputMode;
@@ -44,12 +50,18 @@ export function useInputInteractions(o: Options) {
   // The stroke in progress is painted from here, so ink shows even if the caller only stores
   // finished strokes (phase 'end') and ignores the 'stroke' previews.
   const [strokeImage, setStrokeImage] = useState<Float32Array | null>(null);
-  const stroke = useRef<{ buffer: Float32Array; last: BrushPoint } | null>(null);
+  const stroke = useRef<{ painter: StrokePainter; last: BrushPoint } | null>(null);
   const pointerFocus = useRef(false);
   const lastHover = useRef<number | null>(null);
   const { width, height, mode } = o;
   const drawing = mode !== 'select';
   const kind = mode === 'erase' ? 'eraser' : 'brush';
+  const paintOn = (image: Float32Array) =>
+    startStroke(image, width, height, o.channels, {
+      kind,
+      size: o.brushSize,
+      colour: o.brushColour,
+    });
 
   const hover = (p: number | null) => {
     if (p === lastHover.current) return;
@@ -100,10 +112,10 @@ export function useInputInteractions(o: Options) {
       return;
     }
     if (!o.onDraw) return;
-    const buffer = Float32Array.from(o.image);
-    stamp(buffer, width, height, pt, o.brushSize, kind);
-    stroke.current = { buffer, last: pt };
-    emitDraw(buffer, 'stroke');
+    const painter = paintOn(o.image);
+    painter.dab(pt);
+    stroke.current = { painter, last: pt };
+    emitDraw(painter.image, 'stroke');
   };
 
   const onPointerMove = (e: PointerEvent<HTMLElement>) => {
@@ -117,9 +129,7 @@ export function useInputInteractions(o: Options) {
     }
     const s = stroke.current;
     if (s) {
-      if (strokeSegment(s.buffer, width, height, s.last, pt, o.brushSize, kind)) {
-        emitDraw(s.buffer, 'stroke');
-      }
+      if (s.painter.line(s.last, pt)) emitDraw(s.painter.image, 'stroke');
       s.last = pt;
     }
   };
@@ -132,7 +142,7 @@ export function useInputInteractions(o: Options) {
       setDrag(null);
     }
     if (stroke.current) {
-      emitDraw(stroke.current.buffer, 'end');
+      emitDraw(stroke.current.painter.image, 'end');
       stroke.current = null;
     }
   };
@@ -148,9 +158,9 @@ export function useInputInteractions(o: Options) {
       const region = regionFromCorners(c.anchor, c.focus);
       o.onSelect(regionPixels(region, width), region);
     } else if (o.onDraw) {
-      const buffer = Float32Array.from(o.image);
-      stamp(buffer, width, height, centre(c.focus), o.brushSize, kind);
-      emitDraw(buffer, 'end');
+      const painter = paintOn(o.image);
+      painter.dab(centre(c.focus));
+      emitDraw(painter.image, 'end');
     }
     o.announce(c, true);
   };
@@ -166,17 +176,9 @@ export function useInputInteractions(o: Options) {
       hover(indexOf(next.focus, width));
       // Shift+arrows in a drawing mode paint (or erase) a line as the cursor moves.
       if (drawing && e.shiftKey && o.onDraw) {
-        const buffer = Float32Array.from(o.image);
-        strokeSegment(
-          buffer,
-          width,
-          height,
-          centre(from.focus),
-          centre(next.focus),
-          o.brushSize,
-          kind,
-        );
-        emitDraw(buffer, 'end');
+        const painter = paintOn(o.image);
+        painter.line(centre(from.focus), centre(next.focus));
+        emitDraw(painter.image, 'end');
       }
       o.announce(next, false);
     } else if (e.key === 'Enter' || e.key === ' ') {

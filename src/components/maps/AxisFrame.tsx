@@ -10,10 +10,21 @@ interface AxisFrameProps {
   children: ReactNode;
 }
 
+/** Steps for grids larger than MNIST's 28: powers of two, the sizes CNN inputs and maps have. */
+const LARGE_STEPS: readonly number[] = [8, 16, 32, 64];
+const LARGEST_STEP = 64;
+/** A large grid gets at most this many steps, so three-digit labels never crowd each other. */
+const MAX_LARGE_STEPS = 5;
+
+function tickStep(count: number): number {
+  if (count <= 28) return count > 20 ? 7 : count > 10 ? 5 : count > 4 ? 2 : 1;
+  return LARGE_STEPS.find((s) => count / s <= MAX_LARGE_STEPS) ?? LARGEST_STEP;
+}
+
 /** Tick positions: 0, every `step`, and the last index, without two labels crowding each other. */
 export function axisTicks(count: number): number[] {
   if (count <= 1) return [0];
-  const step = count > 20 ? 7 : count > 10 ? 5 : count > 4 ? 2 : 1;
+  const step = tickStep(count);
   const ticks: number[] = [];
   for (let i = 0; i < count; i += step) ticks.push(i);
   const last = count - 1;

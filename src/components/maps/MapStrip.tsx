@@ -1,11 +1,15 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { divergingHex, maxAbs } from '../../lib/colors';
-import { mapDomains, thumbnailPx } from '../../lib/feature-maps';
+import { mapDomains } from '../../lib/feature-maps';
 import { formatSigned } from '../../lib/format';
 import { channelPlane, paintOverlay, type RgbaBuffer } from '../../lib/raster';
 import { useNearViewport } from './use-near-viewport';
 import { RasterCanvas } from './RasterCanvas';
+import { thumbnailSize } from './thumbnail-size';
+
+/** Large maps drawn smaller than their cells: smoothed rather than dropping rows and columns. */
+const SMOOTHED = { imageRendering: 'auto' } as const;
 
 /** Thumbnails per page: a VGG-16 layer has 64 maps (512 at full width); a page stays one glance. */
 export const MAPS_PER_PAGE = 32;
@@ -50,7 +54,7 @@ function layerCaption(layer: PathwayLayerInfo): string {
 export const MapStrip = memo(function MapStrip(props: MapStripProps) {
   const { layer, activation, diffusion, sizes, hovered, pinned } = props;
   const { height, width, channels } = layer;
-  const px = thumbnailPx(layer);
+  const thumb = thumbnailSize(layer);
   const spatial = height * width > 1;
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
@@ -205,11 +209,15 @@ export const MapStrip = memo(function MapStrip(props: MapStripProps) {
                   rgba={rgba}
                   width={width}
                   height={height}
-                  displayWidth={px}
-                  displayHeight={px}
+                  displayWidth={thumb.width}
+                  displayHeight={thumb.height}
+                  style={thumb.downscaled ? SMOOTHED : undefined}
                 />
               ) : (
-                <span className="pl-thumb-blank" style={{ width: px, height: px }} />
+                <span
+                  className="pl-thumb-blank"
+                  style={{ width: thumb.width, height: thumb.height }}
+                />
               )}
               {s !== null && (
                 <span className="pl-thumb-bar" aria-hidden="true">

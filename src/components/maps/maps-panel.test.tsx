@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { axisTicks } from './AxisFrame';
+import { MAX_THUMBNAIL_PX, thumbnailSize } from './thumbnail-size';
 import { FeatureMapsPanel } from './FeatureMapsPanel';
 
 const layers: PathwayLayerInfo[] = [
@@ -71,5 +72,36 @@ describe('axisTicks', () => {
     expect(axisTicks(14)).toEqual([0, 5, 10, 13]);
     expect(axisTicks(7)).toEqual([0, 2, 4, 6]);
     expect(axisTicks(1)).toEqual([0]);
+  });
+
+  it('keeps large grids to a few round labels (inputs and maps up to 256 a side)', () => {
+    expect(axisTicks(32)).toEqual([0, 8, 16, 24, 31]);
+    expect(axisTicks(128)).toEqual([0, 32, 64, 96, 127]);
+    expect(axisTicks(224)).toEqual([0, 64, 128, 223]);
+    expect(axisTicks(256)).toEqual([0, 64, 128, 192, 255]);
+    for (const n of [29, 40, 100, 150, 200, 256])
+      expect(axisTicks(n).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('thumbnailSize', () => {
+  it('keeps the enlarged thumbnails of small maps', () => {
+    expect(thumbnailSize({ height: 28, width: 28, channels: 8 })).toEqual({
+      px: 56,
+      width: 56,
+      height: 56,
+      downscaled: false,
+    });
+  });
+
+  it('draws maps larger than the thumbnail smaller, smoothed, in proportion', () => {
+    expect(thumbnailSize({ height: 128, width: 128, channels: 32 })).toEqual({
+      px: MAX_THUMBNAIL_PX,
+      width: MAX_THUMBNAIL_PX,
+      height: MAX_THUMBNAIL_PX,
+      downscaled: true,
+    });
+    const wide = thumbnailSize({ height: 64, width: 256, channels: 4 });
+    expect(wide).toMatchObject({ width: MAX_THUMBNAIL_PX, height: MAX_THUMBNAIL_PX / 4 });
   });
 });

@@ -74,9 +74,11 @@ export function PathwayPanel(props: PathwayPanelProps) {
   }, [origin, shown, pixelsKey]);
 
   const canvasEmpty = useAppState((s) => (s.image ? isEmptyImage(s.image.pixels) : false));
-  const placeholder = canvasEmpty
-    ? 'The canvas is empty: draw something.'
-    : pathwayPlaceholder(unsupported, model.status, pixelCount);
+  // A model the engine cannot trace says so first: drawing would not change that.
+  const placeholder =
+    canvasEmpty && !unsupported
+      ? 'The canvas is empty: draw something.'
+      : pathwayPlaceholder(unsupported, model.status, pixelCount);
   // Why an empty diagram is empty, in the dataset's words (describe.ts).
   const words = useSubjectWords();
   const emptyCause = useAppState(selectEmptyCause);

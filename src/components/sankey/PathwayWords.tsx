@@ -1,5 +1,6 @@
 // The Sankey's text alternative (see pathway-words.ts), as a collapsible list under the diagram.
 // Its id is given to the diagram's aria-describedby by the caller.
+import { memo } from 'react';
 import type { SankeyGraph } from '../../layout/sankey-types';
 import { formatSigned } from '../../lib/format';
 import type { PixelQueryResult } from '../../pathways/types';
@@ -12,7 +13,8 @@ export interface PathwayWordsProps {
   graph: SankeyGraph | null;
 }
 
-export function PathwayWords({ id, result, graph }: PathwayWordsProps) {
+/** Memoised: the panel renders it from a deferred drawing, so an urgent render skips it. */
+export const PathwayWords = memo(function PathwayWords({ id, result, graph }: PathwayWordsProps) {
   if (!result || result.chains.length === 0 || !graph || graph.empty) return null;
   const sentences = pathwaySentences(result, graph);
   return (
@@ -39,4 +41,4 @@ export function PathwayWords({ id, result, graph }: PathwayWordsProps) {
       </div>
     </details>
   );
-}
+});

@@ -2,11 +2,12 @@
 // through a callback, so the shell decides what lives in the store and the URL (PathwayPanel does
 // that wiring). It draws a drawing built once by the view (use-sankey-drawing.ts) and hands
 // parts of it down; nothing here builds or lays out the graph.
-import { memo, useId, useState } from 'react';
+import { memo, useDeferredValue, useId, useState } from 'react';
 import { describePixels } from '../../layout/sankey-columns';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import type { SankeySettings } from '../../layout/sankey-types';
 import { formatSigned } from '../../lib/format';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { describePruneEffect } from '../../layout/prune-spec';
 import { sankeyTitle } from '../../render/describe';
 import { ExportButtons } from './ExportButtons';
@@ -69,6 +70,10 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
   const wordsId = useId();
   const result = drawing?.result ?? null;
   const graph = drawing?.graph ?? null;
+  // The words and the chain table under the diagram follow in a deferred render, just after
+  // the new pixel's Sankey is committed, instead of holding it up (~1–2 ms of text per answer).
+  const deferred = useDeferredValue(drawing);
+  const below = PERF_BASELINE ? drawing : deferred;
   const columns = graph?.columns.map((c) => c.label) ?? [];
   const title = graph ? sankeyTitle(graph) : 'Pathways';
   const subtitle = graph
@@ -134,8 +139,13 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         }
         emptyMessage={props.emptyMessage}
       />
-      <PathwayWords id={wordsId} result={result} graph={graph} />
-      <TopChains result={result} graph={graph} active={chain} onActiveChange={setChain} />
+      <PathwayWords id={wordsId} result={below?.result ?? null} graph={below?.graph ?? null} />
+      <TopChains
+        result={below?.result ?? null}
+        graph={below?.graph ?? null}
+        active={chain}
+        onActiveChange={setChain}
+      />
       <SankeyExplainer />
     </div>
   );

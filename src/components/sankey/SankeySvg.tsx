@@ -2,6 +2,7 @@
 // their net-flow bars, and labels. Pure drawing of a scene plus event wiring; no state of its own.
 import { memo, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { SankeyType } from '../../layout/sankey-layout';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { MARKER_GLYPH, type SankeyScene, type SceneNode } from '../../render/sankey-scene';
 import { SANKEY_COLORS } from '../../render/palette';
 
@@ -168,9 +169,13 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
       </g>
       {props.drawLinks && (
         <g aria-hidden="true" onPointerLeave={() => props.onLinkEnter(null)}>
-          {scene.links.map((l) => (
+          {/* Keyed by draw position, not by id: a new pixel's bands then reuse the previous
+              ones' <path>s (new attributes) instead of removing, creating and reordering
+              hundreds of elements (the bands carry no state of their own). No <title>: hovering
+              a band shows its description in the Sankey's tooltip (SankeyTooltip). */}
+          {scene.links.map((l, i) => (
             <path
-              key={l.id}
+              key={PERF_BASELINE ? l.id : i}
               data-link-id={l.id}
               data-flow={l.flow}
               d={l.d}
@@ -181,7 +186,7 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
               onPointerEnter={() => props.onLinkEnter(l.id)}
               onClick={() => props.onLinkClick(l.id)}
             >
-              <title>{titleOf(l.id)}</title>
+              {PERF_BASELINE && <title>{titleOf(l.id)}</title>}
             </path>
           ))}
         </g>

@@ -20,6 +20,7 @@ import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { isNavKey, nextNodeId } from '../../layout/node-navigation';
 import { traceChain } from '../../layout/chain-trace';
 import { traceFocus, type SankeyFocus } from '../../layout/trace';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
 import { describeLink, describeNode, flowShares, summarizeGraph } from '../../render/describe';
 import { MARKER_NOTE } from '../../render/legend-data';
@@ -147,8 +148,11 @@ export function SankeyView(props: SankeyViewProps) {
         (MIN_COLUMN_PITCH * Math.max(12, layout.type.label)) / 12,
       )
     : 0;
-  // Playback and lecture stepping bring the newest revealed column into view.
+  // Playback and lecture stepping bring the newest revealed column into view. Without playback
+  // (reveal = all) it returns before reading scrollWidth: that read forces a style and layout
+  // pass right after every new Sankey's commit, ~4 ms per click (docs/benchmarks.md).
   useEffect(() => {
+    if (reveal === Infinity && !PERF_BASELINE) return;
     const el = scroller.current;
     const column = layout?.columns[Math.min(reveal, layout.columns.length) - 1];
     if (!el || !column || el.scrollWidth <= el.clientWidth + 1 || reveal === Infinity) return;

@@ -1,6 +1,6 @@
 // Which class the flows are conserved towards. Null means "follow the prediction", so a link made
 // without a class keeps tracking the model's answer as the input changes.
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 
 export interface TargetClassSelectorProps {
   classNames: readonly string[];
@@ -21,6 +21,18 @@ function nameOf(classNames: readonly string[], c: number): string {
 export function TargetClassSelector(props: TargetClassSelectorProps) {
   const { classNames, value, predicted, onChange } = props;
   const id = useId();
+  // One option per class, built once per model and prediction: a model may have 1,000 classes
+  // (a native select scrolls them and finds one by its first characters, here its number).
+  const options = useMemo(
+    () =>
+      classNames.map((_, c) => (
+        <option key={c} value={String(c)}>
+          {nameOf(classNames, c)}
+          {c === predicted ? ' (predicted)' : ''}
+        </option>
+      )),
+    [classNames, predicted],
+  );
   return (
     <span className="pl-class-select">
       <label htmlFor={id}>{props.label ?? 'Target class'}</label>{' '}
@@ -33,12 +45,7 @@ export function TargetClassSelector(props: TargetClassSelectorProps) {
         <option value={AUTO}>
           {predicted === null ? 'predicted class' : `predicted: ${nameOf(classNames, predicted)}`}
         </option>
-        {classNames.map((_, c) => (
-          <option key={c} value={String(c)}>
-            {nameOf(classNames, c)}
-            {c === predicted ? ' (predicted)' : ''}
-          </option>
-        ))}
+        {options}
       </select>
     </span>
   );

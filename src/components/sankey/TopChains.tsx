@@ -1,6 +1,7 @@
 // The largest pathways as chains of one map per layer (definition 6), from the engine's beam
 // search. Hovering or focusing a row draws that chain over the Sankey at its exact width. Only
 // chains the diagram draws are listed (pathway-words.ts), under the diagram's column names.
+import { memo } from 'react';
 import type { SankeyGraph } from '../../layout/sankey-types';
 import { formatSigned } from '../../lib/format';
 import type { PixelQueryResult } from '../../pathways/types';
@@ -18,7 +19,14 @@ export interface TopChainsProps {
   limit?: number;
 }
 
-export function TopChains({ result, graph, active, onActiveChange, limit = 5 }: TopChainsProps) {
+/** Memoised: the panel renders it from a deferred drawing, so an urgent render skips it. */
+export const TopChains = memo(function TopChains({
+  result,
+  graph,
+  active,
+  onActiveChange,
+  limit = 5,
+}: TopChainsProps) {
   if (!result || !graph) return null;
   const chains = shownChains(result, graph, limit);
   if (chains.length === 0) return null;
@@ -66,4 +74,4 @@ export function TopChains({ result, graph, active, onActiveChange, limit = 5 }: 
       </table>
     </div>
   );
-}
+});

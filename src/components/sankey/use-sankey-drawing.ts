@@ -7,6 +7,7 @@ import type { PixelQueryResult } from '../../pathways/types';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { buildSankeyGraph } from '../../layout/sankey-graph';
 import { layoutSankey } from '../../layout/sankey-layout';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import type { SankeyLayoutOptions } from '../../layout/sankey-layout';
 import type { SankeySettings } from '../../layout/sankey-types';
 import { useElementWidth } from './use-element-width';
@@ -25,6 +26,10 @@ export interface SankeyViewModel {
 }
 
 const NO_OPTIONS: Partial<SankeyLayoutOptions> = {};
+/** ?perf=baseline: the earlier band order (src/lib/perf-baseline.ts). */
+const BASELINE_OPTIONS: Partial<SankeyLayoutOptions> = PERF_BASELINE
+  ? { linkOrder: 'breadth' }
+  : NO_OPTIONS;
 
 export function useSankeyDrawing(
   result: PixelQueryResult | null,
@@ -44,7 +49,7 @@ export function useSankeyDrawing(
     [result, settingsKey, classNames],
   );
   const layout = useMemo(
-    () => (graph ? layoutSankey(graph, { ...options, width, height }) : null),
+    () => (graph ? layoutSankey(graph, { ...options, ...BASELINE_OPTIONS, width, height }) : null),
     [graph, width, height, options],
   );
   const drawing = useMemo(

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { flushUrlSync } from '../../state/url-sync';
+import { flushUrlSync, linkImageFits } from '../../state/url-sync';
+import { useAppState } from '../../state/store';
+import { LocalModelLinkNote } from '../open-model/LocalModelLinkNote';
 
 type Copied = 'idle' | 'copied' | 'manual';
 
@@ -10,6 +12,8 @@ type Copied = 'idle' | 'copied' | 'manual';
  */
 export function CopyLinkButton() {
   const [state, setState] = useState<Copied>('idle');
+  // A drawn or uploaded image larger than a link holds (url-sync.ts) is left out of it.
+  const imageTravels = useAppState((s) => linkImageFits(s.image));
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -43,6 +47,13 @@ export function CopyLinkButton() {
       <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? 'The link to this view was copied.' : ''}
       </span>
+      {/* A model opened from files does not travel with the link: say so once it is copied. */}
+      {state !== 'idle' && <LocalModelLinkNote className="copy-link-note" />}
+      {state !== 'idle' && !imageTravels && (
+        <span className="local-link-note small copy-link-note" data-testid="image-link-note">
+          This image is too detailed to fit in a link: the link opens the model without it.
+        </span>
+      )}
       {state === 'manual' && (
         <span className="copy-link-manual">
           <label>

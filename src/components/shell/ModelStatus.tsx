@@ -8,7 +8,10 @@ export function ModelStatus() {
     const pct = Math.round(model.progress * 100);
     return (
       <div className="model-status" data-testid="model-status" data-status="loading">
-        <span>Loading {model.label}…</span>
+        {/* The name and the share of the weights downloaded (a model of one's own may be big). */}
+        <span>
+          Loading {model.label}… <span data-testid="model-progress">{pct} %</span>
+        </span>
         <progress
           max={100}
           value={pct}

@@ -11,6 +11,14 @@ export function SampleGallery() {
   const samples = useAppState((s) => s.samples);
   const source = useAppState((s) => s.image?.source);
   const selectSample = useAppState((s) => s.selectSample);
+  // An own model's gallery is optional (samples.json and samples.bin beside it, docs/own-model.md).
+  const ownWithout = useAppState(
+    (s) =>
+      s.customModelUrl !== null &&
+      s.model.status === 'ready' &&
+      s.samples.status === 'idle' &&
+      s.samples.set === null,
+  );
   const [expanded, setExpanded] = useState(false);
   const set = samples.set;
   const groups = useMemo(() => (set ? groupByClass(set.labels, set.classNames) : []), [set]);
@@ -46,6 +54,13 @@ export function SampleGallery() {
         )}
       </div>
       {samples.status === 'loading' && <p className="muted">Loading samples…</p>}
+      {ownWithout && (
+        <p className="muted" data-testid="gallery-none">
+          This model came without sample images: draw or upload the input instead. (A gallery comes
+          from a samples.json and samples.bin opened with the model’s files, or served beside its
+          model.json.)
+        </p>
+      )}
       {samples.status === 'error' && (
         <p className="panel-error" role="alert" data-testid="gallery-error">
           {samples.error}

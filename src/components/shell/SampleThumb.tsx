@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { paintImage } from '../../lib/raster';
+import { thumbnail } from '../../lib/thumbnail';
 import type { SampleSet } from '../../model/samples';
-import { drawGrey } from './gray-canvas';
 
 interface Props {
   set: SampleSet;
@@ -11,21 +12,33 @@ interface Props {
   onPick(index: number): void;
 }
 
-/** One gallery button: the sample drawn from the raw bytes, with a spoken name. */
+/**
+ * Longest side a thumbnail canvas gets: twice its 28 CSS pixels (src/app/app.css .thumb), sharp
+ * on high-density screens. Larger samples are averaged down to it (lib/thumbnail.ts).
+ */
+const THUMB_PIXELS = 56;
+
+/**
+ * One gallery button: the sample drawn from the raw bytes (grey as ink on paper, RGB in its own
+ * colours, lib/raster.ts paintImage), with a spoken name.
+ */
 export const SampleThumb = memo(function SampleThumb(props: Props) {
   const { set, index, label, selected, focusable, onPick } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!canvas.current) return;
-    const size = set.width * set.height;
-    drawGrey(
-      canvas.current,
-      set.pixels.subarray(index * size, (index + 1) * size),
-      set.width,
-      set.height,
-      255,
-    );
+  const small = useMemo(() => {
+    const size = set.width * set.height * set.channels;
+    const bytes = set.pixels.subarray(index * size, (index + 1) * size);
+    return thumbnail(bytes, set.width, set.height, set.channels, THUMB_PIXELS);
   }, [set, index]);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const rgba = paintImage(small.values, set.channels, 255);
+    ctx.putImageData(new ImageData(rgba, small.width, small.height), 0, 0);
+  }, [small, set.channels]);
+  // Small samples are enlarged with crisp cells; averaged-down large ones are shown smooth. A
+  // sample that is not square keeps its proportions inside the square button.
+  const large = Math.max(set.width, set.height) > THUMB_PIXELS / 2;
   return (
     <button
       type="button"
@@ -37,7 +50,13 @@ export const SampleThumb = memo(function SampleThumb(props: Props) {
       data-label={set.labels[index]}
       onClick={() => onPick(index)}
     >
-      <canvas ref={canvas} width={set.width} height={set.height} aria-hidden="true" />
+      <canvas
+        ref={canvas}
+        width={small.width}
+        height={small.height}
+        aria-hidden="true"
+        style={{ objectFit: 'contain', imageRendering: large ? 'auto' : undefined }}
+      />
     </button>
   );
 });

@@ -7,7 +7,10 @@ export interface ClassGroup {
   indices: number[];
 }
 
-export function groupByClass(labels: Uint8Array, classNames: readonly string[]): ClassGroup[] {
+export function groupByClass(
+  labels: Uint8Array | Uint16Array,
+  classNames: readonly string[],
+): ClassGroup[] {
   const groups: ClassGroup[] = classNames.map((name, classIndex) => ({
     classIndex,
     name,

@@ -2,10 +2,12 @@
 // index.html (so its scope is the folder the site is served from, e.g. /project/), with the build's
 // precache list inlined as __PRECACHE_MANIFEST__. No skipWaiting/clients.claim: a new build takes
 // over once every tab of the old one is closed, so no open page ever has its files swapped.
-// Not yet: adding the cross-origin isolation headers to what it serves (for static hosts that
-// cannot send them). Tried: with them, e2e/offline.spec.ts's sub-path test fails after the
-// offline reload (the Fashion-MNIST gallery step), for a reason not found yet (docs/hosting.md).
+// Everything it serves carries the cross-origin isolation headers (isolation.ts) unless the host
+// sent them, so a static host that cannot send headers still gets a threaded WASM backend once
+// the worker is installed (docs/hosting.md, "Cross-origin isolation"; the page's side is
+// src/offline/isolation-reload.ts).
 import type { PrecacheManifest } from '../precache-manifest';
+import { withIsolationHeaders } from './isolation';
 import { PrecacheIndex } from './routes';
 import { cacheFirst, deleteOldCaches, networkFirst, precache } from './strategies';
 
@@ -31,9 +33,9 @@ self.addEventListener('fetch', (event) => {
   const route = index.route(event.request);
   if (route === null) return;
   const { request } = event;
-  event.respondWith(
+  const answer =
     route.strategy === 'cache-first'
       ? cacheFirst(request, cacheName, route.cacheKey)
-      : networkFirst(request, cacheName, route.cacheKey, route.timeoutMs),
-  );
+      : networkFirst(request, cacheName, route.cacheKey, route.timeoutMs);
+  event.respondWith(answer.then(withIsolationHeaders));
 });

@@ -35,6 +35,17 @@ function plainLayer(layer: LayersModel['layers'][number], x: tf.Tensor): tf.Tens
         config.strides as [number, number],
         config.padding as 'same' | 'valid',
       );
+    case 'AveragePooling2D':
+      return tf.avgPool(
+        x as tf.Tensor4D,
+        config.poolSize as [number, number],
+        config.strides as [number, number],
+        config.padding as 'same' | 'valid',
+      );
+    case 'GlobalAveragePooling2D':
+      return tf.mean(x, [1, 2]);
+    case 'GlobalMaxPooling2D':
+      return tf.max(x, [1, 2]);
     case 'Flatten':
       return tf.reshape(x, [x.shape[0]!, -1]);
     case 'ZeroPadding2D': {

@@ -1,6 +1,6 @@
 // The exact checks of docs/method.md ("Exact checks and where they are tested") as reusable
-// measurements, run by the tiny, variant and shipped MNIST test files with their own float32
-// tolerances. Each returns the largest violation.
+// measurements, run by the tiny and shipped-model test files and by identity-suite.ts (the
+// variants and topologies), with their own float32 tolerances. Each returns the largest violation.
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Network } from '../network';
 import {

@@ -41,11 +41,19 @@ function convLayer(
   return out;
 }
 
+/** Channel means of an H×W×C map (what a folded GlobalAveragePooling2D hands its Dense). */
+function channelMeans(x: Float64Array, [H, W, C]: [number, number, number]): Float64Array {
+  const out = new Float64Array(C);
+  for (let i = 0; i < H * W; i++) for (let c = 0; c < C; c++) out[c]! += x[i * C + c]!;
+  return out.map((v) => v / (H * W));
+}
+
 function denseLayer(
   layer: LayerSpec & { kind: 'dense' | 'logits' },
-  x: Float64Array,
+  input: Float64Array,
   bias: boolean,
 ): Float64Array {
+  const x = layer.meanInput ? channelMeans(input, layer.inShape) : input;
   const n = x.length;
   const Co = layer.info.channels;
   const out = new Float64Array(Co);

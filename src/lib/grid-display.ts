@@ -1,0 +1,37 @@
+/**
+ * How large an image grid is drawn. A grid that fits gets a whole number of CSS pixels per cell,
+ * so that every cell is equally wide (crisp under `image-rendering: pixelated`) and the overlay's
+ * grid lines, outlines and hover box fall exactly on cell edges. A grid with more cells than the
+ * asked size has pixels (a 256 px input in a 224 px slot) is shrunk to that size and drawn
+ * smoothly: nearest-neighbour shrinking would drop whole rows and columns from view. Never larger
+ * than asked, so the panels' layout holds for any input from 8 to 256 pixels a side.
+ */
+
+export interface GridDisplay {
+  /** CSS pixels per cell: a whole number, or below 1 for a shrunk grid. */
+  cell: number;
+  /** CSS size of the whole grid. */
+  width: number;
+  height: number;
+  /** Cell borders are drawn only where cells are large enough to show between them. */
+  gridLines: boolean;
+  /** The grid is shrunk: draw it smoothed, not pixelated. */
+  smooth: boolean;
+}
+
+/** Below this many CSS pixels per cell, grid lines would hide the image. */
+const MIN_GRID_CELL = 4;
+
+/** The display of a cols×rows grid whose longer side should be at most `target` CSS pixels. */
+export function gridDisplay(cols: number, rows: number, target: number): GridDisplay {
+  const long = Math.max(1, cols, rows);
+  const size = Math.max(1, target);
+  const cell = long > size ? size / long : Math.floor(size / long);
+  return {
+    cell,
+    width: cols * cell,
+    height: rows * cell,
+    gridLines: cell >= MIN_GRID_CELL,
+    smooth: cell < 1,
+  };
+}
