@@ -3,7 +3,9 @@
 // links' compare fields and their refusals, lecture and embed. Screenshots under test-results/e2e/.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { balanceProblems, type ExportedSankey } from './fixtures/exported-sankey';
 import { AppPage } from './pages/app-page';
 
@@ -361,4 +363,57 @@ test('on a phone the views stack and nothing is wider than the screen', async ({
     await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth),
   ).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/e2e/compare-phone.png', fullPage: false });
+});
+
+test('on the user’s own RGB model: two pixels over one layout, balanced, with its class names', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const app = new AppPage(page);
+  await app.open({ backend: 'wasm' });
+  await app.waitForModel();
+  // The 32×32×3, 12-class fixture (e2e/fixtures/models/rgb-32), opened from its files.
+  const dir = new URL('./fixtures/models/rgb-32/', import.meta.url);
+  await page.getByTestId('open-model').click();
+  await page
+    .getByTestId('model-files-input')
+    .setInputFiles(
+      ['model.json', 'group1-shard1of1.bin', 'labels.txt'].map((f) =>
+        fileURLToPath(new URL(f, dir)),
+      ),
+    );
+  await expect(page.getByTestId('open-model-dialog')).toBeHidden();
+  await app.waitForModel();
+  // A red stroke across row 16 (the colour brush), then pixel (16, 16) as A.
+  const canvas = page.getByRole('application', { name: /^Input image/ });
+  const box = (await canvas.boundingBox())!;
+  const at = (r: number, c: number) => ({
+    x: box.x + ((c + 0.5) * box.width) / 32,
+    y: box.y + ((r + 0.5) * box.height) / 32,
+  });
+  await page.getByRole('button', { name: 'Brush' }).click();
+  await page.getByRole('button', { name: 'Red', exact: true }).click();
+  await page.mouse.move(at(16, 3).x, at(16, 3).y);
+  await page.mouse.down();
+  await page.mouse.move(at(16, 28).x, at(16, 28).y, { steps: 8 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Select' }).click();
+  await page.mouse.click(at(16, 16).x, at(16, 16).y);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await waitForCompare(page);
+  // B: another inked pixel, picked on B's 32×32 canvas.
+  const pick = page.getByRole('application', { name: /^Pick B's pixel/ });
+  const pb = (await pick.boundingBox())!;
+  await page.mouse.click(pb.x + (8.5 * pb.width) / 32, pb.y + (16.5 * pb.height) / 32);
+  await expect.poll(() => app.linkParams().get('bpx')).toBe('16,8');
+  await waitForCompare(page);
+  // The class column names the model's own classes (labels.txt), not digits.
+  const labels = readFileSync(fileURLToPath(new URL('labels.txt', dir)), 'utf8')
+    .trim()
+    .split('\n');
+  await expect(side(page, 'a')).toContainText(new RegExp(labels.join('|')));
+  const json = await exportJson(page);
+  checkExport(json);
+  expect(json.a.pixels).toEqual([16 * 32 + 16]);
+  expect(json.b.pixels).toEqual([16 * 32 + 8]);
 });

@@ -40,8 +40,9 @@ export function shapeOf(triple: readonly [number, number, number]): InputShape {
 }
 
 /**
- * One value per pixel: the channels summed (grey images are returned as they are). Panels that
- * show one number per pixel (ink tests, default pixel, relevance sums) read this.
+ * One value per pixel: its strongest channel (grey images are returned as they are). Panels that
+ * need one number per pixel (is there ink, the default pixel, a selection's summary) read this;
+ * the strongest channel, not the mean, so a pure red stroke counts as fully inked.
  */
 export function pixelIntensity(pixels: Float32Array, shape: InputShape): Float32Array {
   if (shape.channels === 1) return pixels;
@@ -49,9 +50,9 @@ export function pixelIntensity(pixels: Float32Array, shape: InputShape): Float32
   const out = new Float32Array(n);
   const c = shape.channels;
   for (let p = 0; p < n; p++) {
-    let sum = 0;
-    for (let k = 0; k < c; k++) sum += pixels[p * c + k] ?? 0;
-    out[p] = sum / c;
+    let max = 0;
+    for (let k = 0; k < c; k++) max = Math.max(max, pixels[p * c + k] ?? 0);
+    out[p] = max;
   }
   return out;
 }

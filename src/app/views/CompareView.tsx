@@ -102,7 +102,9 @@ export function CompareView() {
       ? `B could not be computed: ${bError}`
       : kind === 'images' && !imageB
         ? 'Choose B’s image below: a gallery sample, or keep the current image as B and then draw over, upload or pick another A.'
-        : 'Computing B…';
+        : kind === 'pixels' && !regionB
+          ? 'Pick B’s pixel on the small image above (click, or drag a rectangle).'
+          : 'Computing B…';
   const figure = (side: 'a' | 'b' | 'diff', label: string, note: string) => (
     <CompareFigure
       side={side}
