@@ -510,6 +510,12 @@ function renderSection(
     lines.push(
       `worker round trip − engine time (median): ${ms(over)} ms (target ≤ ${TARGET.overhead} ms): ${verdict(over, TARGET.overhead)}`,
     );
+    // The same wait split in two: the channel itself, and the answer waiting for a busy page.
+    const channel = med(auto.clicks.map((k) => k.toPost + k.toWorker + k.queued));
+    const waiting = med(auto.clicks.map((k) => k.back + k.apply));
+    lines.push(
+      `of that (medians): pointerup → posted, delivered and through the worker's queue ${ms(channel)} ms; the answer waiting for the main thread ${ms(waiting)} ms (busy with the pointerup task and the frame after it, ${ms(med(auto.clicks.map((k) => k.upTask)))} ms from pointerup)`,
+    );
     const render = med(auto.clicks.map((k) => k.render));
     lines.push(
       `graph + layout + drawing (median): ${ms(render)} ms (target ≤ ${TARGET.render} ms): ${verdict(render, TARGET.render)}`,

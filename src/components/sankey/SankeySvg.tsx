@@ -177,7 +177,6 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
             <path
               key={PERF_BASELINE ? l.id : i}
               data-link-id={l.id}
-              data-flow={l.flow}
               d={l.d}
               fill={l.fill}
               fillOpacity={l.opacity}
@@ -209,56 +208,59 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
         </g>
       )}
       <g>
-        {scene.nodes.map((n) => (
-          <g
-            key={n.id}
-            data-node-id={n.id}
-            data-flow={n.flow}
-            data-important={n.marker ? 'true' : undefined}
-            role="button"
-            tabIndex={n.visible ? (n.id === tabStopId ? 0 : -1) : undefined}
-            aria-label={titleOf(n.id).replace(/\n/g, '; ')}
-            aria-pressed={pinned === n.id}
-            aria-hidden={n.visible ? undefined : true}
-            opacity={n.visible ? n.opacity : 0}
-            pointerEvents={n.visible ? undefined : 'none'}
-            onPointerEnter={() => props.onNodeEnter(n.id)}
-            onPointerLeave={() => props.onNodeEnter(null)}
-            onClick={() => props.onNodeClick(n.id)}
-            onKeyDown={(e) => props.onNodeKeyDown(e, n.id)}
-            onFocus={() => props.onNodeFocus(n.id)}
-            onBlur={() => props.onNodeEnter(null)}
-          >
-            <title>{titleOf(n.id)}</title>
-            {/* A wider transparent target: nodes are 12 px wide, too narrow to hit comfortably. */}
-            <rect
-              x={n.x - 4}
-              y={n.y - 2}
-              width={n.width + 8}
-              height={n.height + 4}
-              fill="transparent"
-            />
-            <rect
-              className="pl-node-box"
-              x={n.x}
-              y={n.y}
-              width={n.width}
-              height={n.height}
-              fill={SANKEY_COLORS.nodeFill}
-              stroke={pinned === n.id ? SANKEY_COLORS.pinStroke : SANKEY_COLORS.nodeStroke}
-              strokeWidth={pinned === n.id ? 2.5 : 0.75}
-            />
-            {n.bar && (
-              <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
-            )}
-            <NodeMarker marker={n.marker} size={type.marker} />
-            <NodeLabel
-              label={n.label}
-              type={type}
-              valueLine={n.kind === 'input' || n.kind === 'class'}
-            />
-          </g>
-        ))}
+        {scene.nodes.map((n) => {
+          const title = titleOf(n.id);
+          return (
+            <g
+              key={n.id}
+              data-node-id={n.id}
+              data-flow={n.flow}
+              data-important={n.marker ? 'true' : undefined}
+              role="button"
+              tabIndex={n.visible ? (n.id === tabStopId ? 0 : -1) : undefined}
+              aria-label={title.replace(/\n/g, '; ')}
+              aria-pressed={pinned === n.id}
+              aria-hidden={n.visible ? undefined : true}
+              opacity={n.visible ? n.opacity : 0}
+              pointerEvents={n.visible ? undefined : 'none'}
+              onPointerEnter={() => props.onNodeEnter(n.id)}
+              onPointerLeave={() => props.onNodeEnter(null)}
+              onClick={() => props.onNodeClick(n.id)}
+              onKeyDown={(e) => props.onNodeKeyDown(e, n.id)}
+              onFocus={() => props.onNodeFocus(n.id)}
+              onBlur={() => props.onNodeEnter(null)}
+            >
+              <title>{title}</title>
+              {/* A wider transparent target: nodes are 12 px wide, too narrow to hit comfortably. */}
+              <rect
+                x={n.x - 4}
+                y={n.y - 2}
+                width={n.width + 8}
+                height={n.height + 4}
+                fill="transparent"
+              />
+              <rect
+                className="pl-node-box"
+                x={n.x}
+                y={n.y}
+                width={n.width}
+                height={n.height}
+                fill={SANKEY_COLORS.nodeFill}
+                stroke={pinned === n.id ? SANKEY_COLORS.pinStroke : SANKEY_COLORS.nodeStroke}
+                strokeWidth={pinned === n.id ? 2.5 : 0.75}
+              />
+              {n.bar && (
+                <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
+              )}
+              <NodeMarker marker={n.marker} size={type.marker} />
+              <NodeLabel
+                label={n.label}
+                type={type}
+                valueLine={n.kind === 'input' || n.kind === 'class'}
+              />
+            </g>
+          );
+        })}
       </g>
       {props.children}
     </svg>
