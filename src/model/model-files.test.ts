@@ -183,8 +183,8 @@ describe('artifactsFromFiles', () => {
   it('names a truncated or wrong shard with its size and the size it needs', () => {
     const shards = new Map([['group1-shard1of1.bin', new ArrayBuffer(56)]]);
     expect(refusal(() => artifactsFromFiles(layersJson(oneShard), shards))).toBe(
-      'Truncated or wrong shard: group1-shard1of1.bin (56 bytes) holds 56 bytes, ' +
-        'but the weights model.json lists for it need 60.',
+      'Truncated or wrong shard: group1-shard1of1.bin (56 bytes), ' +
+        'but the weights model.json lists for it need 60 bytes.',
     );
   });
 
@@ -226,7 +226,7 @@ describe('artifactsFromFiles', () => {
     const small = await saveModelFiles(vggLikeModel({ widths: [2, 2, 2, 2], dense: 4 }));
     const other = await saveModelFiles(vggLikeModel({ widths: [2, 2, 2, 3], dense: 4 }));
     expect(refusal(() => artifactsFromFiles(small.modelJson, other.shards))).toMatch(
-      /^Truncated or wrong shard: group1-shard1of1.bin \(\d+ bytes\) holds \d+ bytes/,
+      /^Truncated or wrong shard: group1-shard1of1.bin \(\d+ bytes\), but the weights model.json lists for it need \d+ bytes/,
     );
   });
 

@@ -309,9 +309,10 @@ export function artifactsFromFiles(
     if (held !== needed) {
       throw new ModelFileError(
         'shard-size',
-        `Truncated or wrong shard: ${shardList(group.paths, found)} ` +
-          `${group.paths.length > 1 ? 'hold' : 'holds'} ${held} bytes, but the weights model.json ` +
-          `lists for ${group.paths.length > 1 ? 'them' : 'it'} need ${needed}.`,
+        `Truncated or wrong shard: ${shardList(group.paths, found)}` +
+          (group.paths.length > 1 ? `, ${held} bytes in all` : '') +
+          `, but the weights model.json lists for ${group.paths.length > 1 ? 'them' : 'it'} ` +
+          `need ${needed} bytes.`,
       );
     }
     parts.push(...found);
