@@ -45,7 +45,8 @@ export function LessonDialog() {
   // The preview is drawn only while the dialog is open.
   const [shown, setShown] = useState(false);
   const classNames = useAppState(selectClassNames);
-  const result = useAppState(selectShownPathways);
+  // The steps are needed only while the dialog is open: closed, it ignores each click's new result.
+  const result = useAppState((s) => (shown ? selectShownPathways(s) : null));
   const poolMode = useAppState((s) => s.sankey.poolMode);
   const steps = useMemo(
     () => (result ? buildColumns(result, poolMode).map((c) => c.label) : []),

@@ -1,8 +1,9 @@
 // Asks the worker for B's pathways in the compare mode (docs/compare.md), on its own channel, so
 // that A's query (pathway-query.ts, channel `query`) and B's never supersede each other: changing
-// B's pixel sends ONE query (B's), and A's answer on screen is reused. The worker keeps the gates
-// of the last image only, so in an image comparison each side's query recomputes its image's gates
-// (one forward pass, a few ms on the small model) rather than caching two images' gates. B's query
+// B's pixel sends ONE query (B's), and A's answer on screen is reused. Each side's image is sent
+// once and then named by its key (worker-images.ts); the worker keeps its last few images
+// (src/worker/kept-images.ts) and the gates of the last one asked about, so switching B's pixel
+// copies no image and recomputes no gates. B's query
 // skips the chain search: the compare views draw no chains (the largest chains of a difference
 // are not the difference of the largest chains), and it is half the engine's time on VGG-16.
 import type { WorkerClient } from '../../worker/client';
@@ -16,6 +17,8 @@ import {
 import type { AppState } from '../../state/types';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
 import { QUERY_BUSY_DELAY_MS } from './pathway-query';
+import type { ImageRef } from '../../worker/kept-images';
+import { createWorkerImages } from './worker-images';
 
 const QUERY_TIMEOUT_MS = 60_000;
 
@@ -25,7 +28,19 @@ function modelKey(s: AppState): string | null {
   return summary.url;
 }
 
+/**
+ * The worker's key for B's image (worker-images.ts): A's own key when B reads A's image (two
+ * pixels, two classes), so the worker's kept gates serve both sides; B's own image otherwise.
+ */
+function imageKeyOf(s: AppState, pixels: Float32Array): string {
+  const a = s.image;
+  if (a && a.pixels === pixels) return String(a.version);
+  return `compare:${s.compare.image?.version ?? 0}`;
+}
+
 export function startCompareQuery(store: AppStore, client: WorkerClient): Refreshable {
+  // B's image travels once per version, as A's does (pathway-query.ts).
+  const images = createWorkerImages(client);
   // A gallery sample named by the link becomes B's image once the gallery is there; B's image and
   // region follow the model's input (a model of another size drops what no longer fits).
   let input = store.getState().input;
@@ -47,17 +62,18 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
       return model === null || key === null ? null : `${model}#${key}`;
     },
     send: (state) => {
-      // A copy: the transferred buffer is detached, and the store keeps its own pixels.
-      const image = compareImagePixels(state)!.slice();
-      return client.request(
-        'queryPixels',
-        {
-          image,
-          pixels: [...comparePixels(state)!],
-          options: { classIndex: compareClassB(state)!, chains: false },
-        },
-        { channel: 'compare', transfer: [image.buffer], timeoutMs: QUERY_TIMEOUT_MS },
-      );
+      const pixels = compareImagePixels(state)!;
+      const request = (ref: ImageRef, transfer: Transferable[]) =>
+        client.request(
+          'queryPixels',
+          {
+            ...ref,
+            pixels: [...comparePixels(state)!],
+            options: { classIndex: compareClassB(state)!, chains: false },
+          },
+          { channel: 'compare', transfer, timeoutMs: QUERY_TIMEOUT_MS },
+        );
+      return images.send(imageKeyOf(state, pixels), pixels, request);
     },
     onResult: (result, sentFor) =>
       store
@@ -71,6 +87,7 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
     stop() {
       unsubscribe();
       watch.stop();
+      images.stop();
     },
     refresh: () => watch.refresh(),
   };

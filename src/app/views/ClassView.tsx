@@ -1,7 +1,7 @@
 // The class panel connected to the store: probabilities, the selection's contribution to every
 // class (exact by linearity from the per-pixel relevance, so no extra worker request per click)
 // and the relevance heat map of the chosen class. Choosing a class here re-targets the Sankey.
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { ClassPanel } from '../../components/classes/ClassPanel';
 import { useSubjectWords } from '../../components/shell/use-subject-words';
 import { isEmptyImage } from '../../lib/dataset-words';
@@ -16,6 +16,9 @@ import { appStore, useAppState } from '../../state/store';
 import { pixelIntensity } from '../../state/input-shape';
 
 const NO_PIXELS: readonly number[] = [];
+// Its props are stable between a click and the deferred selection: the click's urgent render
+// skips the panel.
+const MemoClassPanel = memo(ClassPanel);
 
 export function ClassView() {
   const data = useAppState(selectClassData);
@@ -78,7 +81,7 @@ export function ClassView() {
           {precomputedLabel}
         </p>
       )}
-      <ClassPanel
+      <MemoClassPanel
         probabilities={probabilities}
         classNames={classNames}
         relevanceByClass={relevanceByClass}

@@ -2,11 +2,12 @@
 // not shipped with the precomputed example) and the selection's diffusion. It renders from
 // deferred copies of the selection and result so that a new Sankey is on screen before ~150
 // thumbnails repaint.
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MapRef } from '../../lib/map-id';
 import { FeatureMapsPanel } from '../../components/maps/FeatureMapsPanel';
 import { layerChannelToNodeId } from '../../layout/node-ref';
 import type { SankeyGraph } from '../../layout/sankey-types';
+import type { PathwayLayerInfo } from '../../pathways/types';
 import { mapIdOf, mapRefOf } from '../../lib/map-id';
 import { summarizeSelection } from '../../lib/selection';
 import { selectClassNames } from '../../state/selectors';
@@ -19,6 +20,11 @@ import { appStore, useAppState } from '../../state/store';
 import { pixelIntensity } from '../../state/input-shape';
 
 const NO_PIXELS: readonly number[] = [];
+const notLogits = (layer: PathwayLayerInfo) => layer.kind !== 'logits';
+
+// Memoised with stable props (the callbacks below, notLogits): a click's urgent render and each
+// new Sankey graph leave the panel alone; it renders when the deferred selection and result come.
+const MemoFeatureMapsPanel = memo(FeatureMapsPanel);
 
 export function MapsView({ graph }: { graph: SankeyGraph | null }) {
   const forward = useAppState(selectLiveForward);
@@ -46,13 +52,20 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
     [image, input, pixels],
   );
 
+  // The graph is read when a map is pinned, not when the callback is made: a new graph per click
+  // would otherwise hand the maps panel a new callback (and a render) before its data changes.
+  const graphRef = useRef(graph);
+  useLayoutEffect(() => {
+    graphRef.current = graph;
+  }, [graph]);
   const onPinMap = useCallback(
     (ref: MapRef | null) => {
       if (!layers) return;
-      const node = ref && graph ? layerChannelToNodeId(graph.columns, graph.nodes, ref) : null;
+      const drawn = graphRef.current;
+      const node = ref && drawn ? layerChannelToNodeId(drawn.columns, drawn.nodes, ref) : null;
       appStore.getState().setPins(node, ref ? mapIdOf(layers, ref) : null);
     },
-    [layers, graph],
+    [layers],
   );
 
   if (!forward) {
@@ -69,7 +82,7 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
   }
   const diffusion = result && result.diffusion.length === forward.layers.length ? result : null;
   return (
-    <FeatureMapsPanel
+    <MemoFeatureMapsPanel
       layers={forward.layers}
       activations={forward.activations}
       diffusion={diffusion?.diffusion ?? null}
@@ -83,7 +96,7 @@ export function MapsView({ graph }: { graph: SankeyGraph | null }) {
       onPinMap={onPinMap}
       selectionLabel={summary?.label ?? null}
       selectionIsZero={summary !== null && summary.zeros === summary.count}
-      showLayer={(l) => l.kind !== 'logits'}
+      showLayer={notLogits}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { channelSums, type Normalization } from '../../lib/feature-maps';
 import { FeatureMapView } from './FeatureMapView';
@@ -28,6 +28,11 @@ export interface FeatureMapsPanelProps {
   selectionIsZero?: boolean;
   /** Layers to list (e.g. leave out 'logits'); all by default. */
   showLayer?: (layer: PathwayLayerInfo) => boolean;
+}
+
+interface StripHandlers {
+  onHover: (channel: number | null) => void;
+  onPin: (channel: number) => void;
 }
 
 function fits(data: Float32Array | undefined, l: PathwayLayerInfo): data is Float32Array {
@@ -71,6 +76,30 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
     });
     return { layer: first.index, channel: best };
   }, [hoveredMap, pinnedMap, layers, visible, sizes]);
+
+  // One stable pair of handlers per layer that reads the latest callbacks and pin, so the memoised
+  // strips (MapStrip.tsx) skip a render of this panel that changes nothing of theirs, e.g. the
+  // urgent render of a click, before the deferred selection arrives (MapsView.tsx).
+  const latest = useRef({ onHoverMap: props.onHoverMap, onPinMap: props.onPinMap, pinnedMap });
+  useLayoutEffect(() => {
+    latest.current = { onHoverMap: props.onHoverMap, onPinMap: props.onPinMap, pinnedMap };
+  });
+  // Keyed by layer index only: the handlers read everything else from `latest`.
+  const [stripHandlers] = useState(() => new Map<number, StripHandlers>());
+  const handlersOf = (layer: number): StripHandlers => {
+    let handlers = stripHandlers.get(layer);
+    if (!handlers) {
+      handlers = {
+        onHover: (k) => latest.current.onHoverMap(k === null ? null : { layer, channel: k }),
+        onPin: (k) => {
+          const m = { layer, channel: k };
+          latest.current.onPinMap(sameMap(m, latest.current.pinnedMap) ? null : m);
+        },
+      };
+      stripHandlers.set(layer, handlers);
+    }
+    return handlers;
+  };
 
   const shownLayer = shown ? layers[shown.layer] : undefined;
   const shownAct = shown ? activations[shown.layer] : undefined;
@@ -173,13 +202,7 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
                 order={order}
                 hovered={hoveredMap?.layer === l.index ? hoveredMap.channel : null}
                 pinned={pinnedMap?.layer === l.index ? pinnedMap.channel : null}
-                onHover={(k) =>
-                  props.onHoverMap(k === null ? null : { layer: l.index, channel: k })
-                }
-                onPin={(k) => {
-                  const m = { layer: l.index, channel: k };
-                  props.onPinMap(sameMap(m, pinnedMap) ? null : m);
-                }}
+                {...handlersOf(l.index)}
               />
             );
           })}
