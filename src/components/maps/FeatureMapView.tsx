@@ -1,4 +1,4 @@
-import { useMemo, useState, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type PointerEvent } from 'react';
 import type { PathwayLayerInfo } from '../../pathways/types';
 import { mapDomains, type Normalization } from '../../lib/feature-maps';
 import { formatNumber, formatSigned } from '../../lib/format';
@@ -26,9 +26,10 @@ const CONTEXT_DARKEST = 0.55;
 /**
  * One feature map, large: the activation as a light grey context and the selected pixel's
  * diffusion D_l (its spatial footprint on this map) in diverging colour on top. Hovering a cell
- * reads out both numbers there.
+ * reads out both numbers there. Memoised: the maps panel re-renders for its words more often than
+ * this map changes.
  */
-export function FeatureMapView(props: FeatureMapViewProps) {
+export const FeatureMapView = memo(function FeatureMapView(props: FeatureMapViewProps) {
   const { layer, channel, activation, diffusion, normalization, flow } = props;
   const { height, width, channels } = layer;
   const size = props.displaySize ?? 280;
@@ -146,4 +147,4 @@ export function FeatureMapView(props: FeatureMapViewProps) {
       </div>
     </figure>
   );
-}
+});

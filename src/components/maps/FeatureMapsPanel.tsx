@@ -105,6 +105,15 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
   const shownAct = shown ? activations[shown.layer] : undefined;
   const shownDif = shown && diffusion ? diffusion[shown.layer] : undefined;
   const flowValue = shown && nodeFlow ? nodeFlow[shown.layer]?.[shown.channel] : undefined;
+  // One object while the value and class stay, so the memoised large map skips renders of this
+  // panel that change only its words (the deferred selection's label).
+  const flow = useMemo(
+    () =>
+      flowValue !== undefined && props.flowClassName
+        ? { value: flowValue, className: props.flowClassName }
+        : null,
+    [flowValue, props.flowClassName],
+  );
 
   return (
     <section className="pl-panel pl-maps-panel" aria-label="Feature maps">
@@ -152,11 +161,7 @@ export function FeatureMapsPanel(props: FeatureMapsPanelProps) {
               activation={shownAct}
               diffusion={fits(shownDif, shownLayer) ? shownDif : null}
               normalization={normalization}
-              flow={
-                flowValue !== undefined && props.flowClassName
-                  ? { value: flowValue, className: props.flowClassName }
-                  : null
-              }
+              flow={flow}
             />
           ) : (
             <p className="pl-explain">No feature map to show yet.</p>
