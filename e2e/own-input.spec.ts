@@ -347,11 +347,20 @@ test('an RGB model’s own gallery shows colour thumbnails, and a pick becomes t
   await app.open({ modelUrl: 'own-models/rgb-32/model.json' });
   await app.waitForModel();
 
+  // A thumbnail is a picture drawn once (SampleThumb.tsx): read a pixel back from the decoded image.
   const thumbColour = (index: number) =>
     app
       .thumb(index)
-      .locator('canvas')
-      .evaluate((c: HTMLCanvasElement) => [...c.getContext('2d')!.getImageData(5, 5, 1, 1).data]);
+      .locator('img')
+      .evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return [...ctx.getImageData(5, 5, 1, 1).data];
+      });
   await expect(app.thumb(3)).toBeVisible();
   expect(await thumbColour(0)).toEqual([255, 0, 0, 255]);
   expect(await thumbColour(2)).toEqual([0, 0, 255, 255]);

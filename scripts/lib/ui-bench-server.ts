@@ -31,6 +31,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Throws when something already listens on `port` (it would answer in our server's place). */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} is taken: pass another --port, or stop what listens there`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 export interface Preview {
   url: string;
   stop(): void;
@@ -38,6 +49,7 @@ export interface Preview {
 
 /** `vite preview` of `outDir` (default dist/) on `port`; resolves once the page answers. */
 export async function startPreview(port: number, outDir = 'dist'): Promise<Preview> {
+  await assertPortFree(port);
   const child: ChildProcess = spawn(
     'npx',
     [
@@ -57,10 +69,22 @@ export async function startPreview(port: number, outDir = 'dist'): Promise<Previ
       }
     }
   };
+  // Our own server must be the one that answers: with --strictPort a taken port makes it exit,
+  // and whatever else listens there (another build, another session's preview) would otherwise
+  // be measured in its place.
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
   for (let i = 0; i < 150; i++) {
+    if (exited !== null) {
+      throw new Error(
+        `vite preview exited (code ${exited}) before serving ${outDir}/: is port ${port} taken? ` +
+          'Pass another --port, or stop what listens there.',
+      );
+    }
     try {
       const response = await fetch(url);
-      if (response.ok) return { url, stop };
+      // A last check after the answer: the preview may have exited just as something else answered.
+      if (response.ok && exited === null && child.exitCode === null) return { url, stop };
     } catch {
       // Not up yet.
     }

@@ -2,7 +2,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PathwayPanel, pathwayPlaceholder, type PathwayPanelProps } from './PathwayPanel';
+import {
+  originNote,
+  PathwayPanel,
+  pathwayPlaceholder,
+  type PathwayPanelProps,
+} from './PathwayPanel';
 import { DEFAULT_SANKEY_SETTINGS } from '../../layout/sankey-types';
 
 const noop = () => {};
@@ -35,5 +40,16 @@ describe('PathwayPanel', () => {
     expect(pathwayPlaceholder(null, 'ready', 0)).toMatch(/Select a pixel/);
     expect(pathwayPlaceholder(null, 'ready', 2)).toBe('Computing pathways…');
     expect(pathwayPlaceholder(null, 'loading', 1)).toMatch(/model is loading/);
+  });
+
+  it('says "updating…" only while the answer is slow, not for every click', () => {
+    // A new selection makes the last answer stale at once; the status turns 'loading' only after
+    // the query's pending delay (pathway-query.ts).
+    expect(originNote('stale', 'ready', '')).toBe('');
+    expect(originNote('stale', 'loading', '')).toBe('updating…');
+    expect(originNote('live', 'ready', '')).toBe('');
+    expect(originNote('precomputed', 'loading', 'precomputed — loading')).toBe(
+      'precomputed — loading',
+    );
   });
 });

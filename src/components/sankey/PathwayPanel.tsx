@@ -13,7 +13,7 @@ import {
   selectPrecomputedLabel,
 } from '../../state/selectors-view';
 import { useAppState } from '../../state/store';
-import type { AppState } from '../../state/types';
+import type { AppState, LoadStatus } from '../../state/types';
 import { isEmptyImage } from '../../lib/dataset-words';
 import { emptyPathwaysMessage } from '../../render/describe';
 import { useSubjectWords } from '../shell/use-subject-words';
@@ -50,6 +50,22 @@ const ORIGIN_TEXT: Record<PathwaysOrigin, string> = {
   none: '',
 };
 
+/**
+ * The badge beside the heading. "updating…" shows only once the answer is slow (the status turns
+ * 'loading' after the query's pending delay, src/app/session/pathway-query.ts): a badge that
+ * flashes for a 15 ms answer is noise, and inserting and then removing it cost every click two
+ * relayouts of the panel's head.
+ */
+export function originNote(
+  origin: PathwaysOrigin,
+  status: LoadStatus,
+  precomputedLabel: string,
+): string {
+  if (origin === 'precomputed') return precomputedLabel;
+  if (origin === 'stale' && status !== 'loading') return '';
+  return ORIGIN_TEXT[origin];
+}
+
 export function PathwayPanel(props: PathwayPanelProps) {
   const model = useAppState((s) => s.model);
   const classNames = useAppState(selectClassNames);
@@ -84,7 +100,7 @@ export function PathwayPanel(props: PathwayPanelProps) {
   const emptyCause = useAppState(selectEmptyCause);
   const emptyMessage = emptyCause ? emptyPathwaysMessage(emptyCause, pixelCount, words) : undefined;
   const precomputedLabel = useAppState(selectPrecomputedLabel);
-  const note = origin === 'precomputed' ? precomputedLabel : ORIGIN_TEXT[origin];
+  const note = originNote(origin, status, precomputedLabel);
 
   return (
     <section

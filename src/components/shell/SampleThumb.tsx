@@ -1,5 +1,6 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { paintImage } from '../../lib/raster';
+import { rgbaImageUrl } from '../../lib/rgba-image-url';
 import { thumbnail } from '../../lib/thumbnail';
 import type { SampleSet } from '../../model/samples';
 
@@ -13,29 +14,25 @@ interface Props {
 }
 
 /**
- * Longest side a thumbnail canvas gets: twice its 28 CSS pixels (src/app/app.css .thumb), sharp
+ * Longest side a thumbnail image gets: twice its 28 CSS pixels (src/app/app.css .thumb), sharp
  * on high-density screens. Larger samples are averaged down to it (lib/thumbnail.ts).
  */
 const THUMB_PIXELS = 56;
 
 /**
  * One gallery button: the sample drawn from the raw bytes (grey as ink on paper, RGB in its own
- * colours, lib/raster.ts paintImage), with a spoken name.
+ * colours, lib/raster.ts paintImage), with a spoken name. The picture is an <img> of a PNG drawn
+ * once, not a live canvas: canvases are composited layers, and the page's frames pay for each.
  */
 export const SampleThumb = memo(function SampleThumb(props: Props) {
   const { set, index, label, selected, focusable, onPick } = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const small = useMemo(() => {
+  const picture = useMemo(() => {
     const size = set.width * set.height * set.channels;
     const bytes = set.pixels.subarray(index * size, (index + 1) * size);
-    return thumbnail(bytes, set.width, set.height, set.channels, THUMB_PIXELS);
-  }, [set, index]);
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) return;
+    const small = thumbnail(bytes, set.width, set.height, set.channels, THUMB_PIXELS);
     const rgba = paintImage(small.values, set.channels, 255);
-    ctx.putImageData(new ImageData(rgba, small.width, small.height), 0, 0);
-  }, [small, set.channels]);
+    return rgbaImageUrl(rgba, small.width, small.height);
+  }, [set, index]);
   // Small samples are enlarged with crisp cells; averaged-down large ones are shown smooth. A
   // sample that is not square keeps its proportions inside the square button.
   const large = Math.max(set.width, set.height) > THUMB_PIXELS / 2;
@@ -50,13 +47,14 @@ export const SampleThumb = memo(function SampleThumb(props: Props) {
       data-label={set.labels[index]}
       onClick={() => onPick(index)}
     >
-      <canvas
-        ref={canvas}
-        width={small.width}
-        height={small.height}
-        aria-hidden="true"
-        style={{ objectFit: 'contain', imageRendering: large ? 'auto' : undefined }}
-      />
+      {picture && (
+        <img
+          src={picture}
+          alt=""
+          draggable={false}
+          style={{ objectFit: 'contain', imageRendering: large ? 'auto' : undefined }}
+        />
+      )}
     </button>
   );
 });
