@@ -6,7 +6,10 @@
 // - the newest Sankey's effect reads the plot's scrollWidth, a forced layout (SankeyView.tsx);
 // - bands are ordered by d3-sankey's re-sorting after each move (layout `linkOrder: 'breadth'`);
 // - the SVG's bands are keyed by id, each with a <title> (SankeySvg.tsx);
-// - the words and the chain table under the Sankey render with it, not after it (SankeyPanel.tsx).
+// - the words and the chain table under the Sankey render with it, not after it (SankeyPanel.tsx);
+// - the panels share the page's paint layer (app.css, "Paint isolation": the root element gets
+//   data-perf="baseline"), the gallery's thumbnails are live canvases (SampleThumb.tsx), and
+//   "updating…" shows for every answer (PathwayPanel.tsx originNote).
 
 export function perfBaselineFromLink(search: string): boolean {
   return new URLSearchParams(search).get('perf') === 'baseline';
@@ -15,3 +18,8 @@ export function perfBaselineFromLink(search: string): boolean {
 /** Whether this page was opened with `?perf=baseline` (read once; false outside a browser). */
 export const PERF_BASELINE: boolean =
   typeof location !== 'undefined' && perfBaselineFromLink(location.search);
+
+/** Marks the page for the baseline's stylesheet rules (app.css). */
+if (PERF_BASELINE && typeof document !== 'undefined') {
+  document.documentElement.dataset.perf = 'baseline';
+}

@@ -4,6 +4,7 @@
 // prune, pin, playback) come in as props from the view (src/app/views/PathwayView.tsx), which
 // built the drawing once; they go to SankeyPanel unchanged.
 import { useEffect } from 'react';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import {
@@ -62,7 +63,7 @@ export function originNote(
   precomputedLabel: string,
 ): string {
   if (origin === 'precomputed') return precomputedLabel;
-  if (origin === 'stale' && status !== 'loading') return '';
+  if (origin === 'stale' && status !== 'loading' && !PERF_BASELINE) return '';
   return ORIGIN_TEXT[origin];
 }
 

@@ -1,4 +1,5 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { paintImage } from '../../lib/raster';
 import { rgbaImageUrl } from '../../lib/rgba-image-url';
 import { thumbnail } from '../../lib/thumbnail';
@@ -26,16 +27,18 @@ const THUMB_PIXELS = 56;
  */
 export const SampleThumb = memo(function SampleThumb(props: Props) {
   const { set, index, label, selected, focusable, onPick } = props;
-  const picture = useMemo(() => {
+  const drawn = useMemo(() => {
     const size = set.width * set.height * set.channels;
     const bytes = set.pixels.subarray(index * size, (index + 1) * size);
     const small = thumbnail(bytes, set.width, set.height, set.channels, THUMB_PIXELS);
     const rgba = paintImage(small.values, set.channels, 255);
-    return rgbaImageUrl(rgba, small.width, small.height);
+    const url = PERF_BASELINE ? null : rgbaImageUrl(rgba, small.width, small.height);
+    return { rgba, width: small.width, height: small.height, url };
   }, [set, index]);
   // Small samples are enlarged with crisp cells; averaged-down large ones are shown smooth. A
   // sample that is not square keeps its proportions inside the square button.
   const large = Math.max(set.width, set.height) > THUMB_PIXELS / 2;
+  const style = { objectFit: 'contain', imageRendering: large ? 'auto' : undefined } as const;
   return (
     <button
       type="button"
@@ -47,14 +50,28 @@ export const SampleThumb = memo(function SampleThumb(props: Props) {
       data-label={set.labels[index]}
       onClick={() => onPick(index)}
     >
-      {picture && (
-        <img
-          src={picture}
-          alt=""
-          draggable={false}
-          style={{ objectFit: 'contain', imageRendering: large ? 'auto' : undefined }}
-        />
+      {PERF_BASELINE ? (
+        <BaselineCanvas {...drawn} style={style} />
+      ) : (
+        drawn.url && <img src={drawn.url} alt="" draggable={false} style={style} />
       )}
     </button>
   );
 });
+
+/** ?perf=baseline (src/lib/perf-baseline.ts): the thumbnail as the live canvas it used to be. */
+function BaselineCanvas(props: {
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+  width: number;
+  height: number;
+  style: CSSProperties;
+}) {
+  const { rgba, width, height } = props;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    canvas.current?.getContext('2d')?.putImageData(new ImageData(rgba, width, height), 0, 0);
+  }, [rgba, width, height]);
+  return (
+    <canvas ref={canvas} width={width} height={height} aria-hidden="true" style={props.style} />
+  );
+}
