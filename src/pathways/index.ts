@@ -41,3 +41,4 @@ export {
   type MapImportance,
   type MapImportanceOptions,
 } from './importance';
+export { QueryCache } from './query-cache';

@@ -12,6 +12,7 @@ import {
 } from './flows';
 import { classGradients } from './gradient';
 import { layerInfos, type Network } from './network';
+import type { QueryCache } from './query-cache';
 import type { Gates, Measure, PixelQueryResult } from './types';
 
 export interface QueryOptions {
@@ -127,6 +128,8 @@ export async function queryPixels(
   gates: Gates,
   pixels: ArrayLike<number>,
   options: QueryOptions = {},
+  /** Keeps the gates' tensors and the class gradients between queries (the worker's, one image). */
+  cache?: QueryCache,
 ): Promise<PixelQueryResult> {
   const sel = checkPixels(gates, pixels);
   if (sel.length === 0) throw new Error('Select at least one pixel.');
@@ -141,14 +144,16 @@ export async function queryPixels(
   );
   const { height: H, width: W, channels: C } = gates.input;
   const L = net.layers.length;
-  const gt = uploadGates(net, gates);
+  // Without a cache the gates and the gradients are this query's own, freed at its end.
+  const kept = cache?.acquire(net, gates, classIndex) ?? null;
+  const gt = kept?.gt ?? uploadGates(net, gates);
   let chainInputs: ChainInputs | null = null;
   let outputs: Packed | null = null;
   try {
     const computed = tf.tidy(() => {
       const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
       const windows = forwardFull(net, gates, gt, x, false);
-      const grads = classGradients(net, gates, gt, [classIndex]);
+      const grads = kept?.grads ?? classGradients(net, gates, gt, [classIndex]);
       const list: tf.Tensor[] = [];
       const inputFlow = tf.sum(tf.reshape(tf.mul(x, grads.input), [H * W, C]), 0);
       list.push(inputFlow);
@@ -207,12 +212,12 @@ export async function queryPixels(
     };
   } finally {
     for (const t of outputs?.tensors ?? []) t.dispose();
-    // The first window and the gradients were kept for the chain search.
+    // The first window and the gradients were kept for the chain search (cached ones stay).
     if (chainInputs) {
       chainInputs.first.dispose();
-      for (const g of chainInputs.grads) g.dispose();
+      if (!kept) for (const g of chainInputs.grads) g.dispose();
     }
-    gt.dispose();
+    if (!kept) gt.dispose();
   }
 }
 

@@ -79,7 +79,7 @@ export function createHandlers(
       const ref = state.pathways.images.resolve({ image, imageKey });
       const { network, gates } = await gatesFor(state.pathways, ref.image, ref.key);
       throwIfAborted(ctx.signal);
-      return queryPixels(network, gates, pixels, options);
+      return queryPixels(network, gates, pixels, options, state.pathways.queryCache);
     },
 
     async imageStats({ image, options }, ctx) {

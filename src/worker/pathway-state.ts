@@ -6,6 +6,7 @@ import {
   buildNetwork,
   computeGates,
   disposeNetwork,
+  QueryCache,
   UnsupportedLayerError,
   type Gates,
   type Network,
@@ -21,12 +22,20 @@ export interface PathwayState {
   gates: { image: Float32Array; key?: string; gates: Gates } | null;
   /** Images sent once and named by key afterwards; they outlive a model switch. */
   images: KeptImages;
+  /** The gates' tensors and the class gradients of `gates`, between pixel queries. */
+  queryCache: QueryCache;
 }
 
 const NO_MODEL: PathwaySupport = { supported: false, reason: 'No model is loaded.' };
 
 export function emptyPathwayState(): PathwayState {
-  return { network: null, support: { ...NO_MODEL }, gates: null, images: new KeptImages() };
+  return {
+    network: null,
+    support: { ...NO_MODEL },
+    gates: null,
+    images: new KeptImages(),
+    queryCache: new QueryCache(),
+  };
 }
 
 /** Why the engine cannot trace `model`, naming the layer that stops it where one does. */
@@ -62,6 +71,7 @@ export function attachModel(state: PathwayState, model: tfl.LayersModel): Pathwa
 }
 
 export function releaseModel(state: PathwayState): void {
+  state.queryCache.clear();
   if (state.network) disposeNetwork(state.network);
   state.network = null;
   state.gates = null;
@@ -101,6 +111,7 @@ export async function gatesFor(
     return { network, gates: cached.gates };
   }
   const gates = await computeGates(network, image);
+  state.queryCache.clear();
   state.gates = { image: image.slice(), key, gates };
   return { network, gates };
 }
