@@ -1,6 +1,7 @@
-import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useMemo } from 'react';
 import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { paintImage } from '../../lib/raster';
+import { RasterCanvas } from '../maps/RasterCanvas';
 import { rgbaImageUrl } from '../../lib/rgba-image-url';
 import { thumbnail } from '../../lib/thumbnail';
 import type { SampleSet } from '../../model/samples';
@@ -50,28 +51,19 @@ export const SampleThumb = memo(function SampleThumb(props: Props) {
       data-label={set.labels[index]}
       onClick={() => onPick(index)}
     >
-      {PERF_BASELINE ? (
-        <BaselineCanvas {...drawn} style={style} />
+      {/* A live canvas (as before) under ?perf=baseline, or where the PNG could not be made. */}
+      {drawn.url ? (
+        <img src={drawn.url} alt="" draggable={false} style={style} />
       ) : (
-        drawn.url && <img src={drawn.url} alt="" draggable={false} style={style} />
+        <RasterCanvas
+          rgba={drawn.rgba}
+          width={drawn.width}
+          height={drawn.height}
+          displayWidth={28}
+          displayHeight={28}
+          style={style}
+        />
       )}
     </button>
   );
 });
-
-/** ?perf=baseline (src/lib/perf-baseline.ts): the thumbnail as the live canvas it used to be. */
-function BaselineCanvas(props: {
-  rgba: Uint8ClampedArray<ArrayBuffer>;
-  width: number;
-  height: number;
-  style: CSSProperties;
-}) {
-  const { rgba, width, height } = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    canvas.current?.getContext('2d')?.putImageData(new ImageData(rgba, width, height), 0, 0);
-  }, [rgba, width, height]);
-  return (
-    <canvas ref={canvas} width={width} height={height} aria-hidden="true" style={props.style} />
-  );
-}
