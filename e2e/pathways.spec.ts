@@ -57,6 +57,43 @@ test('clicking pixels redraws balanced flows; the background is explained', asyn
   );
 });
 
+test('the largest pathways follow each click: the new pixel’s chains, and a hovered row is traced', async ({
+  page,
+}) => {
+  // The chains come in a request of their own after the Sankey (src/app/session/pathway-chains.ts).
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForModel();
+  const table = page.getByRole('region', { name: 'Largest pathways' });
+  const settledRows = async (pixels: number[]) => {
+    await app.waitForLive(pixels);
+    await expect(table).toBeVisible();
+    await expect(table).not.toHaveAttribute('data-stale');
+    return table.getByRole('row').allInnerTexts();
+  };
+  await app.clickPixel(20, 14);
+  const first = await settledRows([20 * GRID + 14]);
+  await app.clickPixel(8, 12);
+  const second = await settledRows([8 * GRID + 12]);
+  expect(second.length).toBeGreaterThan(2);
+  expect(second.slice(1)).not.toEqual(first.slice(1));
+  // The same pixel opened from a link, without the clicks before it: the same rows.
+  const fresh = new PathwayPage(await page.context().newPage());
+  await fresh.open({ sample: '350', px: '8,12' });
+  const freshTable = fresh.page.getByRole('region', { name: 'Largest pathways' });
+  await fresh.waitForLive([8 * GRID + 12]);
+  await expect(freshTable).not.toHaveAttribute('data-stale');
+  expect(await freshTable.getByRole('row').allInnerTexts()).toEqual(second);
+  await fresh.page.close();
+  // Hovering a row draws its chain over the diagram, one band per gap.
+  const trace = page.getByTestId('sankey-trace');
+  await expect(trace.locator('[data-trace-link-id]')).toHaveCount(0);
+  await table.getByRole('row').nth(1).hover();
+  await expect(trace.locator('[data-trace-link-id]')).toHaveCount(
+    MNIST_COLUMNS.split(',').length - 1,
+  );
+});
+
 test('the class follows the class panel and the Sankey selector, and the link', async ({
   page,
 }) => {

@@ -18,6 +18,8 @@ export { batchTensor, forwardLogits, predictImages, runLayers } from './forward'
 export { computeGates } from './gates';
 export {
   queryPixels,
+  queryChains,
+  type ChainsResult,
   fullDiffusion,
   biasPathway,
   chainPrefixFlows,

@@ -13,7 +13,7 @@ import {
 import { classGradients } from './gradient';
 import { layerInfos, type Network } from './network';
 import type { QueryCache } from './query-cache';
-import type { Gates, Measure, PixelQueryResult } from './types';
+import type { Gates, Measure, PathwayChain, PixelQueryResult } from './types';
 
 export interface QueryOptions {
   /** Class whose logit the flows are conserved towards; default: the prediction. */
@@ -118,6 +118,34 @@ export async function biasPathway(net: Network, gates: Gates): Promise<Float32Ar
   }
 }
 
+/** A query's pixels and options, checked, with the defaults filled in. */
+interface ResolvedQuery {
+  sel: number[];
+  classIndex: number;
+  beamWidth: number;
+  chainCount: number;
+}
+
+function resolveQuery(
+  net: Network,
+  gates: Gates,
+  pixels: ArrayLike<number>,
+  options: QueryOptions,
+): ResolvedQuery {
+  const sel = checkPixels(gates, pixels);
+  if (sel.length === 0) throw new Error('Select at least one pixel.');
+  const classIndex = options.classIndex ?? gates.prediction;
+  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= net.classCount) {
+    throw new Error(`Class ${classIndex} is not one of the model's ${net.classCount} classes.`);
+  }
+  const beamWidth = Math.max(1, Math.floor(options.beamWidth ?? DEFAULT_BEAM_WIDTH));
+  const chainCount = Math.max(
+    0,
+    Math.min(beamWidth, Math.floor(options.topChains ?? DEFAULT_TOP_CHAINS)),
+  );
+  return { sel, classIndex, beamWidth, chainCount };
+}
+
 /**
  * Everything about one pixel or a pixel set (flat positions row * W + col; their diffusions are
  * summed): per-layer diffusion maps and sizes (all three measures), node and edge flows towards
@@ -131,17 +159,7 @@ export async function queryPixels(
   /** Keeps the gates' tensors and the class gradients between queries (the worker's, one image). */
   cache?: QueryCache,
 ): Promise<PixelQueryResult> {
-  const sel = checkPixels(gates, pixels);
-  if (sel.length === 0) throw new Error('Select at least one pixel.');
-  const classIndex = options.classIndex ?? gates.prediction;
-  if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= net.classCount) {
-    throw new Error(`Class ${classIndex} is not one of the model's ${net.classCount} classes.`);
-  }
-  const beamWidth = Math.max(1, Math.floor(options.beamWidth ?? DEFAULT_BEAM_WIDTH));
-  const chainCount = Math.max(
-    0,
-    Math.min(beamWidth, Math.floor(options.topChains ?? DEFAULT_TOP_CHAINS)),
-  );
+  const { sel, classIndex, beamWidth, chainCount } = resolveQuery(net, gates, pixels, options);
   const { height: H, width: W, channels: C } = gates.input;
   const L = net.layers.length;
   // Without a cache the gates and the gradients are this query's own, freed at its end.
@@ -216,6 +234,53 @@ export async function queryPixels(
     if (chainInputs) {
       chainInputs.first.dispose();
       if (!kept) for (const g of chainInputs.grads) g.dispose();
+    }
+    if (!kept) gt.dispose();
+  }
+}
+
+/** The top chains of a selection, on their own (queryChains). */
+export interface ChainsResult {
+  pixels: number[];
+  classIndex: number;
+  beamWidth: number;
+  /** Exactly queryPixels(...).chains for the same pixels, class and options. */
+  chains: PathwayChain[];
+}
+
+/**
+ * Definition 6 alone: the top chains that queryPixels returns with everything else. The app asks
+ * for them after the Sankey (src/app/session/pathway-chains.ts): the beam search reads its scores
+ * layer by layer and was most of a one-pixel query's time on the small model (docs/benchmarks.md),
+ * while the diagram needs none of it. With the worker's cache the gates and the class gradients
+ * are the ones the query just used; only D_0 of the selection is computed again.
+ */
+export async function queryChains(
+  net: Network,
+  gates: Gates,
+  pixels: ArrayLike<number>,
+  options: QueryOptions = {},
+  cache?: QueryCache,
+): Promise<ChainsResult> {
+  const { sel, classIndex, beamWidth, chainCount } = resolveQuery(net, gates, pixels, options);
+  const answer = (chains: PathwayChain[]) => ({ pixels: sel, classIndex, beamWidth, chains });
+  if (options.chains === false || chainCount === 0) return answer([]);
+  const { height: H, width: W, channels: C } = gates.input;
+  const kept = cache?.acquire(net, gates, classIndex) ?? null;
+  const gt = kept?.gt ?? uploadGates(net, gates);
+  let inputs: ChainInputs | null = null;
+  try {
+    inputs = tf.tidy(() => {
+      const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
+      const first = step(net, gates, gt, 0, fullWindow(x), { bias: false, full: true }).t;
+      const grads = kept?.grads.layers ?? classGradients(net, gates, gt, [classIndex]).layers;
+      return { first, grads };
+    });
+    return answer(await topChains(net, gates, gt, inputs, classIndex, beamWidth, chainCount));
+  } finally {
+    if (inputs) {
+      inputs.first.dispose();
+      if (!kept) for (const g of inputs.grads) g.dispose();
     }
     if (!kept) gt.dispose();
   }

@@ -1,7 +1,7 @@
 // Selectors of the visualizer: which pathways and forward data belong to what is on screen, and
 // whether they are live or the shipped precomputed example. Like selectors.ts, each returns data
 // already in the store (or a primitive), never a fresh object.
-import type { ImageForward, PixelQueryResult } from '../pathways/types';
+import type { ImageForward, PathwayChain, PixelQueryResult } from '../pathways/types';
 import type { AppState } from './types';
 
 /** Identifies one pathway query: image, selected pixels and class (null = the prediction). */
@@ -78,6 +78,33 @@ export function selectShownPathways(s: AppState): PixelQueryResult | null {
     default:
       return null;
   }
+}
+
+/**
+ * The top chains of the pathways on screen (selectShownPathways): the live answer's once they have
+ * arrived (they are asked for after it, src/app/session/pathway-chains.ts), null until then; the
+ * precomputed example carries its own.
+ */
+export function selectShownChains(s: AppState): PathwayChain[] | null {
+  switch (selectPathwaysOrigin(s)) {
+    case 'live':
+    case 'stale': {
+      const { chains } = s;
+      return chains.of === s.pathways.result && chains.status === 'ready' ? chains.list : null;
+    }
+    case 'precomputed':
+      return s.precomputed?.result.chains ?? null;
+    default:
+      return null;
+  }
+}
+
+/** Why the chains of the live answer on screen could not be found (null: they could, or wait). */
+export function selectChainsError(s: AppState): string | null {
+  const { chains } = s;
+  const shown = selectPathwaysOrigin(s);
+  const live = shown === 'live' || shown === 'stale';
+  return live && chains.of === s.pathways.result && chains.status === 'error' ? chains.error : null;
 }
 
 /** Activations and relevance computed live for the image on screen. */

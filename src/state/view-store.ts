@@ -36,6 +36,7 @@ export function initialView(url: UrlState): ViewData {
     hoveredMap: null,
     reveal: url.reveal,
     pathways: { status: 'idle', result: null, key: null, error: null },
+    chains: { status: 'idle', of: null, list: [], error: null },
     forward: { status: 'idle', data: null, imageVersion: null, error: null },
     precomputed: null,
   };
@@ -64,6 +65,7 @@ export function viewActions(set: Set, get: Get): ViewActions {
     },
     setReveal: (reveal) => set({ reveal }),
     patchPathways: (patch) => set({ pathways: { ...get().pathways, ...patch } }),
+    patchChains: (patch) => set({ chains: { ...get().chains, ...patch } }),
     patchForward: (patch) => set({ forward: { ...get().forward, ...patch } }),
     setPrecomputed: (precomputed) => set({ precomputed }),
   };

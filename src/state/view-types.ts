@@ -5,7 +5,7 @@ import type { MapRef } from '../lib/map-id';
 import type { SankeySettings } from '../layout/sankey-types';
 import type { PrecomputedView } from '../lib/precomputed';
 import type { PixelRegion } from '../lib/selection';
-import type { ImageForward, PixelQueryResult } from '../pathways/types';
+import type { ImageForward, PathwayChain, PixelQueryResult } from '../pathways/types';
 
 /** What a pointer or key does on the input image. */
 export type InputMode = 'select' | 'draw' | 'erase';
@@ -25,6 +25,18 @@ export interface PathwaysState {
   result: PixelQueryResult | null;
   /** The query key (see selectors-view.ts `queryKey`) that `result` answers. */
   key: string | null;
+  error: string | null;
+}
+
+/**
+ * The top chains of the live answer (definition 6). They are asked for once its Sankey is drawn
+ * (src/app/session/pathway-chains.ts) and belong to one answer: shown only beside it.
+ */
+export interface ChainsState {
+  status: RequestStatus;
+  /** The answer (pathways.result) these chains, or this error, belong to. */
+  of: PixelQueryResult | null;
+  list: PathwayChain[];
   error: string | null;
 }
 
@@ -54,6 +66,7 @@ export interface ViewData {
   /** Playback: Sankey columns revealed, or null for all. */
   reveal: number | null;
   pathways: PathwaysState;
+  chains: ChainsState;
   forward: ForwardState;
   /** The shipped default example (public/precomputed), shown until the live model answers. */
   precomputed: PrecomputedView | null;
@@ -72,6 +85,7 @@ export interface ViewActions {
   setHoveredMap(map: MapRef | null): void;
   setReveal(reveal: number | null): void;
   patchPathways(patch: Partial<PathwaysState>): void;
+  patchChains(patch: Partial<ChainsState>): void;
   patchForward(patch: Partial<ForwardState>): void;
   setPrecomputed(view: PrecomputedView | null): void;
 }

@@ -12,7 +12,7 @@ import {
 } from '../model/load';
 import type { ModelFileSet } from '../model/model-files';
 import { predictImage } from '../model/predict';
-import { imageForward, imageStatistics, queryPixels } from '../pathways';
+import { imageForward, imageStatistics, queryChains, queryPixels } from '../pathways';
 import { createAnalysisHandlers } from './analysis-ops';
 import { emptyEngineState, requireModel, type EngineState } from './engine-state';
 import type { Handlers } from './handler-types';
@@ -82,6 +82,19 @@ export function createHandlers(
       return queryPixels(network, gates, pixels, options, state.pathways.queryCache);
     },
 
+    async queryChains({ image, imageKey, pixels, options }, ctx) {
+      requireModel(state);
+      // Asked for just after a query's answer, on the query's channel: the next click supersedes
+      // it. Let that click's message in before starting, so that it does not wait for a search
+      // nobody will see (wasm work never yields to the message loop by itself).
+      await nextTask();
+      throwIfAborted(ctx.signal);
+      const ref = state.pathways.images.resolve({ image, imageKey });
+      const { network, gates } = await gatesFor(state.pathways, ref.image, ref.key);
+      throwIfAborted(ctx.signal);
+      return queryChains(network, gates, pixels, options, state.pathways.queryCache);
+    },
+
     async imageStats({ image, options }, ctx) {
       requireModel(state);
       ctx.progress(0, 'Analysing every pixel');
@@ -124,6 +137,11 @@ function relabel(kept: LoadedModel, files: ModelFileSet | undefined): LoadedMode
 }
 
 /** Stops before expensive work when a newer request already superseded this one. */
+/** Resolves in a later task, after the messages that have arrived meanwhile were handled. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException('superseded', 'AbortError');
 }

@@ -9,6 +9,7 @@ import type { ModelSummary, Prediction } from '../model/summary-types';
 import type { AnalysisOperations } from './analysis-protocol';
 import type { ImageRef } from './kept-images';
 import type {
+  ChainsResult,
   ImageForward,
   ImageStatistics,
   PixelQueryResult,
@@ -94,6 +95,8 @@ export interface Operations extends AnalysisOperations {
   loadModel: { params: LoadModelParams; result: ModelSummary };
   predict: { params: PredictParams; result: Prediction };
   queryPixels: { params: QueryPixelsParams; result: PixelQueryResult };
+  /** The top chains of a selection alone (asked for after its queryPixels, with chains: false). */
+  queryChains: { params: QueryPixelsParams; result: ChainsResult };
   imageStats: { params: ImageStatsParams; result: ImageStatistics };
   imageForward: { params: ImageForwardParams; result: ImageForward };
   memory: { params: MemoryParams; result: WorkerMemory };

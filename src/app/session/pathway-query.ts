@@ -1,6 +1,7 @@
 // Asks the worker for the pathways of the selection whenever the image, the selection, the class
 // or the model changes. Newest wins: while the user clicks around, a superseded query is dropped
-// by the worker client and only the last selection is answered.
+// by the worker client and only the last selection is answered. The top chains follow each
+// answer in a request of their own (pathway-chains.ts).
 import type { RequestTiming, WorkerClient } from '../../worker/client';
 import type { AppStore } from '../../state/store';
 import { PERF_BASELINE, perfBaselineFromLink } from '../../lib/perf-baseline';
@@ -9,6 +10,7 @@ import { queryKey } from '../../state/selectors-view';
 import type { AppState } from '../../state/types';
 import type { ImageRef } from '../../worker/kept-images';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
+import { createChainsAsker } from './pathway-chains';
 import { createWorkerImages } from './worker-images';
 
 const QUERY_TIMEOUT_MS = 60_000;
@@ -34,6 +36,7 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
   let timing: RequestTiming | undefined;
   // The image travels once per version; a click on another pixel sends its key alone.
   const images = createWorkerImages(client);
+  const chains = createChainsAsker(store, client, images);
   const watch = watchKeyedRequest(store, {
     keyOf: (state) => {
       const model = modelKey(state);
@@ -43,7 +46,11 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
     },
     send: (state) => {
       const { targetClass, image, selection } = state;
-      const options = targetClass === null ? {} : { classIndex: targetClass };
+      // The chains of the last answer are not wanted any more; ?perf=baseline finds them in the
+      // query itself, as before.
+      chains.cancel();
+      const classOption = targetClass === null ? {} : { classIndex: targetClass };
+      const options = PERF_BASELINE ? classOption : { ...classOption, chains: false };
       const request = (ref: ImageRef, transfer: Transferable[]) =>
         client.request(
           'queryPixels',
@@ -71,6 +78,10 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
       markLatest(PERF_MARKS.queryAnswered, detail);
       const key = queryKey(sentFor);
       store.getState().patchPathways({ status: 'ready', result, key, error: null });
+      if (PERF_BASELINE) {
+        const list = result.chains;
+        store.getState().patchChains({ status: 'ready', of: result, list, error: null });
+      } else chains.ask(result, sentFor);
     },
     onError: (error) => store.getState().patchPathways({ status: 'error', error }),
     onPending: () => store.getState().patchPathways({ status: 'loading', error: null }),
@@ -80,6 +91,7 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
   return {
     stop() {
       watch.stop();
+      chains.cancel();
       images.stop();
     },
     refresh: () => watch.refresh(),

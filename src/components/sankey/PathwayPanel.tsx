@@ -8,8 +8,10 @@ import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
 import { selectClassNames, selectCurrentPrediction } from '../../state/selectors';
 import {
+  selectChainsError,
   selectClassData,
   selectPathwaysOrigin,
+  selectShownChains,
   type PathwaysOrigin,
   selectPrecomputedLabel,
 } from '../../state/selectors-view';
@@ -77,6 +79,8 @@ export function PathwayPanel(props: PathwayPanelProps) {
   // A count, not the pixel list: a new selection alone must not re-render the Sankey.
   const pixelCount = useAppState((s) => s.selection?.pixels.length ?? 0);
   const error = useAppState((s) => s.pathways.error);
+  const chains = useAppState(selectShownChains);
+  const chainsError = useAppState(selectChainsError);
   const unsupported =
     model.summary && !model.summary.pathways.supported ? model.summary.pathways.reason : null;
   const drawing = pixelCount > 0 ? props.drawing : null;
@@ -138,6 +142,8 @@ export function PathwayPanel(props: PathwayPanelProps) {
         classNames={classNames}
         predicted={prediction?.classIndex ?? fallbackPrediction}
         placeholder={placeholder}
+        chains={chains}
+        chainsError={chainsError}
         emptyMessage={emptyMessage}
       />
     </section>

@@ -11,14 +11,26 @@ export interface PathwayWordsProps {
   result: PixelQueryResult | null;
   /** The drawn graph: only chains it draws are listed, with its names. */
   graph: SankeyGraph | null;
+  /** The chains are an earlier result's, shown until this one's arrive (see TopChains). */
+  stale?: boolean;
 }
 
 /** Memoised: the panel renders it from a deferred drawing, so an urgent render skips it. */
-export const PathwayWords = memo(function PathwayWords({ id, result, graph }: PathwayWordsProps) {
+export const PathwayWords = memo(function PathwayWords({
+  id,
+  result,
+  graph,
+  stale = false,
+}: PathwayWordsProps) {
   if (!result || result.chains.length === 0 || !graph || graph.empty) return null;
   const sentences = pathwaySentences(result, graph);
   return (
-    <details className="pl-words" data-testid="sankey-words">
+    <details
+      className="pl-words"
+      data-testid="sankey-words"
+      aria-busy={stale || undefined}
+      data-stale={stale || undefined}
+    >
       <summary>Largest pathways in words</summary>
       <div id={id}>
         <p>

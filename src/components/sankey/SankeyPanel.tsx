@@ -3,6 +3,7 @@
 // that wiring). It draws a drawing built once by the view (use-sankey-drawing.ts) and hands
 // parts of it down; nothing here builds or lays out the graph.
 import { memo, useDeferredValue, useId, useState } from 'react';
+import type { PathwayChain, PixelQueryResult } from '../../pathways/types';
 import { describePixels } from '../../layout/sankey-columns';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import type { SankeySettings } from '../../layout/sankey-types';
@@ -57,6 +58,42 @@ export interface SankeyPanelProps extends SankeyControlProps {
   placeholder?: string;
   /** Why the selection has no pathways, when it has none (SankeyView's emptyMessage). */
   emptyMessage?: string;
+  /**
+   * The top chains of the drawing's result when they come apart from it (the app asks for them
+   * after the Sankey, src/app/session/pathway-chains.ts): null while they are being found.
+   * Default: the result's own chains.
+   */
+  chains?: readonly PathwayChain[] | null;
+  /** Why the chains could not be found, if they could not. */
+  chainsError?: string | null;
+}
+
+const IGNORE_ACTIVE = () => {};
+
+/** What the chain table and the words under the diagram show: a drawing and its chains. */
+interface Below {
+  drawing: SankeyDrawing;
+  /** The drawing's result with its chains in place (what TopChains and PathwayWords read). */
+  result: PixelQueryResult;
+}
+
+/**
+ * The newest drawing whose chains are known. While the next result's chains are being found the
+ * table and the words keep the last ones (marked stale) instead of vanishing and coming back a
+ * moment later, which would move everything under them twice per click.
+ */
+function useBelow(
+  drawing: SankeyDrawing | null,
+  chains: readonly PathwayChain[] | null,
+): Below | null {
+  const [last, setLast] = useState<Below | null>(null);
+  if (!drawing) return null;
+  if (chains === null) return last;
+  if (last?.drawing === drawing && last.result.chains === chains) return last;
+  // Derived state, kept from an earlier render (React re-renders at once with it).
+  const next = { drawing, result: { ...drawing.result, chains: chains as PathwayChain[] } };
+  setLast(next);
+  return next;
 }
 
 /**
@@ -70,10 +107,14 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
   const wordsId = useId();
   const result = drawing?.result ?? null;
   const graph = drawing?.graph ?? null;
+  const chains = props.chains === undefined ? (result?.chains ?? null) : props.chains;
+  const latest = useBelow(drawing, chains);
   // The words and the chain table under the diagram follow in a deferred render, just after
   // the new pixel's Sankey is committed, instead of holding it up (~1–2 ms of text per answer).
-  const deferred = useDeferredValue(drawing);
-  const below = PERF_BASELINE ? drawing : deferred;
+  const deferred = useDeferredValue(latest);
+  const below = PERF_BASELINE ? latest : deferred;
+  // Chains of an earlier result must not be drawn over this one's diagram.
+  const belowIsCurrent = below !== null && below.drawing === drawing;
   const columns = graph?.columns.map((c) => c.label) ?? [];
   const title = graph ? sankeyTitle(graph) : 'Pathways';
   const subtitle = graph
@@ -131,20 +172,30 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         onHoverNode={props.onHoverNode}
         reveal={props.reveal ?? Infinity}
         placeholder={props.placeholder}
-        highlightChain={chain}
+        highlightChain={belowIsCurrent ? chain : null}
+        chains={belowIsCurrent ? below.result.chains : undefined}
         externalHover={props.externalHover}
         markedNodeIds={props.markedNodeIds}
         describedBy={
-          result && graph && !graph.empty && result.chains.length > 0 ? wordsId : undefined
+          belowIsCurrent && !below.drawing.graph.empty && below.result.chains.length > 0
+            ? wordsId
+            : undefined
         }
         emptyMessage={props.emptyMessage}
       />
-      <PathwayWords id={wordsId} result={below?.result ?? null} graph={below?.graph ?? null} />
+      <PathwayWords
+        id={wordsId}
+        result={below?.result ?? null}
+        graph={below?.drawing.graph ?? null}
+        stale={!belowIsCurrent}
+      />
       <TopChains
         result={below?.result ?? null}
-        graph={below?.graph ?? null}
-        active={chain}
-        onActiveChange={setChain}
+        graph={below?.drawing.graph ?? null}
+        active={belowIsCurrent ? chain : null}
+        onActiveChange={belowIsCurrent ? setChain : IGNORE_ACTIVE}
+        stale={!belowIsCurrent}
+        error={props.chainsError ?? null}
       />
       <SankeyExplainer />
     </div>

@@ -21,6 +21,7 @@ import { isNavKey, nextNodeId } from '../../layout/node-navigation';
 import { traceChain } from '../../layout/chain-trace';
 import { traceFocus, type SankeyFocus } from '../../layout/trace';
 import { PERF_BASELINE } from '../../lib/perf-baseline';
+import type { PathwayChain } from '../../pathways/types';
 import { CANVAS_LINK_THRESHOLD } from '../../render/canvas-links';
 import { describeLink, describeNode, flowShares, summarizeGraph } from '../../render/describe';
 import { MARKER_NOTE } from '../../render/legend-data';
@@ -53,8 +54,10 @@ export interface SankeyViewProps {
   placeholder?: string;
   /** Draw the legend under the figure (default true). */
   showLegend?: boolean;
-  /** Index into result.chains to draw over the figure (e.g. hovered in TopChains). */
+  /** Index into `chains` to draw over the figure (e.g. hovered in TopChains). */
   highlightChain?: number | null;
+  /** The chains `highlightChain` indexes (default: the result's own). */
+  chains?: readonly PathwayChain[];
   /** A node hovered elsewhere (e.g. its map in the feature-map panel), highlighted like a hover. */
   externalHover?: string | null;
   /** Node ids of important maps (Analyses area) to mark with a ★; "other" nodes are never marked. */
@@ -166,12 +169,13 @@ export function SankeyView(props: SankeyViewProps) {
   const external = props.externalHover ?? null;
   const focusId = [pinned, hover, external].find(exists) ?? null;
   const chain = props.highlightChain ?? null;
+  const chains = props.chains ?? result?.chains;
   const trace = useMemo(() => {
     if (!layout) return null;
     if (focusId) return traceFocus(layout, focusOf(focusId));
-    const c = chain === null ? undefined : result?.chains[chain];
+    const c = chain === null ? undefined : chains?.[chain];
     return c && chain !== null ? traceChain(c, chain, layout) : null;
-  }, [layout, focusId, chain, result]);
+  }, [layout, focusId, chain, chains]);
   const marked = props.markedNodeIds;
   const scene = useMemo(
     () => (layout ? buildScene(layout, { trace, reveal, marked }) : null),

@@ -17,6 +17,10 @@ export interface TopChainsProps {
   onActiveChange: (index: number | null) => void;
   /** Rows shown (default 5). */
   limit?: number;
+  /** The chains are an earlier result's, shown until this one's arrive (dimmed if that is slow). */
+  stale?: boolean;
+  /** Why this result's chains could not be found. */
+  error?: string | null;
 }
 
 /** Memoised: the panel renders it from a deferred drawing, so an urgent render skips it. */
@@ -26,7 +30,16 @@ export const TopChains = memo(function TopChains({
   active,
   onActiveChange,
   limit = 5,
+  stale = false,
+  error = null,
 }: TopChainsProps) {
+  if (error) {
+    return (
+      <p className="pl-chains-error" role="alert">
+        Could not find the largest pathways: {error}
+      </p>
+    );
+  }
   if (!result || !graph) return null;
   const chains = shownChains(result, graph, limit);
   if (chains.length === 0) return null;
@@ -34,7 +47,14 @@ export const TopChains = memo(function TopChains({
   return (
     // A deep network's chain has a step per layer (21 for VGG-16): the table scrolls sideways in
     // its own box, keyboard-reachable, instead of widening the page.
-    <div className="pl-chains-scroll" tabIndex={0} role="region" aria-label="Largest pathways">
+    <div
+      className="pl-chains-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Largest pathways"
+      aria-busy={stale || undefined}
+      data-stale={stale || undefined}
+    >
       <table className="pl-chains" data-testid="sankey-chains">
         <caption>
           Largest pathways: one map per layer, found by <Term id="beamSearch" /> (width{' '}

@@ -42,6 +42,10 @@ const SANKEY_CSS = `
 .pl-pathway-panel[aria-busy='true'] .pl-sankey { opacity: 0.55; }
 .pl-query-error { color: #a40e26; font-size: 13px; }
 .pl-chains-scroll { max-width: 100%; overflow-x: auto; }
+/* An earlier result's chains, kept until this one's arrive: dimmed only if that takes a while. */
+.pl-chains-scroll, .pl-words { transition: opacity 0s; }
+:is(.pl-chains-scroll, .pl-words)[data-stale] { opacity: 0.45; transition: opacity 150ms ease 250ms; }
+.pl-chains-error { color: #a40e26; font-size: 13px; }
 .pl-chains { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin: 8px 0; }
 .pl-chains caption { text-align: left; color: #57606a; padding-bottom: 4px; caption-side: top; }
 .pl-chains th, .pl-chains td { padding: 2px 8px; text-align: right; }
@@ -64,6 +68,7 @@ const SANKEY_CSS = `
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) {
   .pl-sankey, .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: none; }
+  :is(.pl-chains-scroll, .pl-words)[data-stale] { transition: opacity 0s 250ms; }
 }
 `;
 
