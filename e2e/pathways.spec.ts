@@ -94,6 +94,75 @@ test('the largest pathways follow each click: the new pixel’s chains, and a ho
   );
 });
 
+/** Records, from now on, when the input's selection outline and the Sankey's pixels change. */
+async function watchOutlineAndSankey(app: PathwayPage) {
+  await app.page.evaluate(() => {
+    const w = window as unknown as { __changes: Array<{ what: string; at: number }> };
+    w.__changes = [];
+    const note = (what: string) => w.__changes.push({ what, at: performance.now() });
+    const overlay = document.querySelector('.pl-input-overlay');
+    const panel = document.querySelector('[data-testid=pathway-panel]');
+    if (!overlay || !panel) throw new Error('no input overlay or pathway panel');
+    // The committed selection's outline only (.pl-sel), not the pending one drawn on pointerdown.
+    const isSelection = (n: Node) =>
+      n instanceof Element &&
+      (n.closest('.pl-sel') !== null || n.querySelector('.pl-sel') !== null);
+    new MutationObserver((records) => {
+      const moved = records.some((r) =>
+        r.type === 'attributes' ? isSelection(r.target) : [...r.addedNodes].some(isSelection),
+      );
+      if (moved) note('outline');
+    }).observe(overlay, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['x', 'y', 'width', 'height'],
+    });
+    new MutationObserver(() => note('sankey')).observe(panel, { attributeFilter: ['data-pixels'] });
+  });
+  return async () => {
+    const changes = await app.page.evaluate(
+      () => (window as unknown as { __changes: Array<{ what: string; at: number }> }).__changes,
+    );
+    const first = (what: string) => changes.find((c) => c.what === what)?.at ?? NaN;
+    return { outline: first('outline'), sankey: first('sankey') };
+  };
+}
+
+test('a click’s outline and its Sankey are drawn together; a slow answer does not hold the outline', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350', px: '20,14' });
+  await app.waitForLive([20 * GRID + 14]);
+  // One commit: the outline moves in the same task as the Sankey's pixels change. A click whose
+  // answer takes longer than the outline waits (the first ones after loading, a busy machine)
+  // gets its outline first, so one of a few clicks is enough.
+  const gaps: number[] = [];
+  for (const [row, col] of [
+    [8, 12],
+    [12, 13],
+    [16, 12],
+    [9, 15],
+    [18, 13],
+  ] as const) {
+    const changes = await watchOutlineAndSankey(app);
+    await app.clickPixel(row, col);
+    await app.waitForLive([row * GRID + col]);
+    const seen = await changes();
+    gaps.push(Math.abs(seen.outline - seen.sankey));
+  }
+  expect(Math.min(...gaps)).toBeLessThan(1);
+  // The plain-JS CPU backend needs far longer than the outline waits (pending-selection.ts).
+  await app.open({ sample: '350', px: '20,14', backend: 'cpu' });
+  await app.waitForLive([20 * GRID + 14]);
+  const changes = await watchOutlineAndSankey(app);
+  await app.clickPixel(8, 12);
+  await app.waitForLive([8 * GRID + 12]);
+  const slow = await changes();
+  expect(slow.sankey - slow.outline).toBeGreaterThan(20);
+});
+
 test('the class follows the class panel and the Sankey selector, and the link', async ({
   page,
 }) => {

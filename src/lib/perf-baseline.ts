@@ -7,6 +7,8 @@
 // - bands are ordered by d3-sankey's re-sorting after each move (layout `linkOrder: 'breadth'`);
 // - the SVG's bands are keyed by id, each with a <title> (SankeySvg.tsx);
 // - the words and the chain table under the Sankey render with it, not after it (SankeyPanel.tsx);
+// - a click's selection is committed at once, on its own (InputView.tsx; not with its answer:
+//   view-types.ts pendingSelection);
 // - the query runs the chain search itself, before answering (pathway-query.ts; not apart from it,
 //   after the Sankey: pathway-chains.ts);
 // - the panels share the page's paint layer (app.css, "Paint isolation": the root element gets

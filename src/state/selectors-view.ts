@@ -10,6 +10,16 @@ export function queryKey(s: AppState): string | null {
   return `${s.image.version}|${s.selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
 }
 
+/**
+ * The query to ask now: queryKey's, for the pending selection where there is one (it becomes the
+ * selection with its answer: view-types.ts `pendingSelection`).
+ */
+export function requestKey(s: AppState): string | null {
+  const selection = s.pendingSelection ?? s.selection;
+  if (!s.image || !selection) return null;
+  return `${s.image.version}|${selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
+}
+
 /** The precomputed example describes the image on screen (same model and gallery sample). */
 export function precomputedFitsImage(s: AppState): boolean {
   const pre = s.precomputed;

@@ -21,6 +21,7 @@ export function initialView(url: UrlState): ViewData {
     // The link's region is checked against the image once it has loaded (default-selection.ts).
     // The boot geometry: a link to a model of another size is re-checked once it has loaded.
     selection: url.px ? selectionFor(url.px, SHIPPED_INPUT) : null,
+    pendingSelection: null,
     hoverPixel: null,
     inputMode: 'select',
     brushSize: BRUSH_SIZES.initial,
@@ -47,7 +48,15 @@ type Get = () => AppState;
 
 export function viewActions(set: Set, get: Get): ViewActions {
   return {
-    select: (region) => set({ selection: region ? selectionFor(region, get().input) : null }),
+    select: (region) =>
+      set({ selection: region ? selectionFor(region, get().input) : null, pendingSelection: null }),
+    proposeSelection: (region) => set({ pendingSelection: selectionFor(region, get().input) }),
+    commitPendingSelection: (which) => {
+      const pending = get().pendingSelection;
+      if (pending && (which === undefined || which === pending)) {
+        set({ selection: pending, pendingSelection: null });
+      }
+    },
     setHoverPixel: (hoverPixel) => {
       if (get().hoverPixel !== hoverPixel) set({ hoverPixel });
     },
@@ -65,6 +74,11 @@ export function viewActions(set: Set, get: Get): ViewActions {
     },
     setReveal: (reveal) => set({ reveal }),
     patchPathways: (patch) => set({ pathways: { ...get().pathways, ...patch } }),
+    answerPathways: (patch, pending) => {
+      const pathways = { ...get().pathways, ...patch };
+      const commits = pending !== null && get().pendingSelection === pending;
+      set(commits ? { pathways, selection: pending, pendingSelection: null } : { pathways });
+    },
     patchChains: (patch) => set({ chains: { ...get().chains, ...patch } }),
     patchForward: (patch) => set({ forward: { ...get().forward, ...patch } }),
     setPrecomputed: (precomputed) => set({ precomputed }),

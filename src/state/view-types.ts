@@ -50,6 +50,14 @@ export interface ForwardState {
 
 export interface ViewData {
   selection: Selection | null;
+  /**
+   * A selection made on the input whose pathways are being asked for. It becomes `selection`
+   * together with their answer, in one store update (or after PENDING_SELECTION_MS, or at once
+   * when nothing can be asked): the click's outline and its Sankey then reach the screen in one
+   * frame, and no frame of the outline alone holds the answer up (docs/benchmarks.md, "Speed,
+   * fifth pass"). The pathway query asks for it already (selectors-view.ts `requestKey`).
+   */
+  pendingSelection: Selection | null;
   /** Pixel under the pointer or keyboard cursor (not in the link). */
   hoverPixel: number | null;
   inputMode: InputMode;
@@ -73,8 +81,12 @@ export interface ViewData {
 }
 
 export interface ViewActions {
-  /** Commits a selection (null clears it). */
+  /** Commits a selection (null clears it), and drops a pending one. */
   select(region: PixelRegion | null): void;
+  /** A selection from the input: pending until its pathways answer (see pendingSelection). */
+  proposeSelection(region: PixelRegion): void;
+  /** Makes the pending selection `selection` (nothing if `which` is given and is not it). */
+  commitPendingSelection(which?: Selection): void;
   setHoverPixel(pixel: number | null): void;
   setInputMode(mode: InputMode): void;
   setBrushSize(size: number): void;
@@ -85,6 +97,8 @@ export interface ViewActions {
   setHoveredMap(map: MapRef | null): void;
   setReveal(reveal: number | null): void;
   patchPathways(patch: Partial<PathwaysState>): void;
+  /** A pathway answer, and the pending selection it was asked for made `selection`, in one update. */
+  answerPathways(patch: Partial<PathwaysState>, pending: Selection | null): void;
   patchChains(patch: Partial<ChainsState>): void;
   patchForward(patch: Partial<ForwardState>): void;
   setPrecomputed(view: PrecomputedView | null): void;

@@ -20,7 +20,8 @@ export interface KeyedRequest<T> {
   send(state: AppState): Promise<T>;
   /** Called only while the store's key still equals the one the request was sent for. */
   onResult(result: T, sentFor: AppState): void;
-  onError(message: string): void;
+  /** Called only while the store's key still equals the one the request was sent for. */
+  onError(message: string, sentFor: AppState): void;
   /** Marks the view as waiting; runs after sending (see below). */
   onPending(): void;
   /**
@@ -62,7 +63,7 @@ export function watchKeyedRequest<T>(store: AppStore, spec: KeyedRequest<T>): Re
       })
       .catch((error: Error) => {
         if (isSuperseded(error) || error instanceof WorkerCrashedError) return;
-        if (stillCurrent()) spec.onError(error.message);
+        if (stillCurrent()) spec.onError(error.message, state);
       })
       .finally(() => {
         settled = true;

@@ -6,11 +6,12 @@ import type { RequestTiming, WorkerClient } from '../../worker/client';
 import type { AppStore } from '../../state/store';
 import { PERF_BASELINE, perfBaselineFromLink } from '../../lib/perf-baseline';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
-import { queryKey } from '../../state/selectors-view';
+import { requestKey } from '../../state/selectors-view';
 import type { AppState } from '../../state/types';
 import type { ImageRef } from '../../worker/kept-images';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
 import { createChainsAsker } from './pathway-chains';
+import { watchPendingSelection } from './pending-selection';
 import { createWorkerImages } from './worker-images';
 
 const QUERY_TIMEOUT_MS = 60_000;
@@ -37,15 +38,18 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
   // The image travels once per version; a click on another pixel sends its key alone.
   const images = createWorkerImages(client);
   const chains = createChainsAsker(store, client, images);
+  // A pending selection (a click) is asked for at once; it becomes the selection with its answer.
+  const keyOf = (state: AppState) => {
+    const model = modelKey(state);
+    const key = requestKey(state);
+    if (model === null || key === null || !state.image) return null;
+    return `${model}#${key}`;
+  };
   const watch = watchKeyedRequest(store, {
-    keyOf: (state) => {
-      const model = modelKey(state);
-      const key = queryKey(state);
-      if (model === null || key === null || !state.image || !state.selection) return null;
-      return `${model}#${key}`;
-    },
+    keyOf,
     send: (state) => {
-      const { targetClass, image, selection } = state;
+      const { targetClass, image } = state;
+      const selection = state.pendingSelection ?? state.selection;
       // The chains of the last answer are not wanted any more; ?perf=baseline finds them in the
       // query itself, as before.
       chains.cancel();
@@ -76,21 +80,27 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
         timing: { ...timing },
       };
       markLatest(PERF_MARKS.queryAnswered, detail);
-      const key = queryKey(sentFor);
-      store.getState().patchPathways({ status: 'ready', result, key, error: null });
+      const key = requestKey(sentFor);
+      // One store update, one frame: the answer, and the click it answers drawn as selected.
+      const patch = { status: 'ready' as const, result, key, error: null };
+      store.getState().answerPathways(patch, sentFor.pendingSelection);
       if (PERF_BASELINE) {
         const list = result.chains;
         store.getState().patchChains({ status: 'ready', of: result, list, error: null });
       } else chains.ask(result, sentFor);
     },
-    onError: (error) => store.getState().patchPathways({ status: 'error', error }),
+    onError: (error, sentFor) => {
+      store.getState().answerPathways({ status: 'error', error }, sentFor.pendingSelection);
+    },
     onPending: () => store.getState().patchPathways({ status: 'loading', error: null }),
     pendingDelayMs:
       typeof location === 'undefined' ? QUERY_BUSY_DELAY_MS : busyDelayFromLink(location.search),
   });
+  const stopPending = watchPendingSelection(store, (state) => keyOf(state) !== null);
   return {
     stop() {
       watch.stop();
+      stopPending();
       chains.cancel();
       images.stop();
     },

@@ -8,6 +8,7 @@ import { InputPanel } from '../../components/input/InputPanel';
 import { useSubjectWords } from '../../components/shell/use-subject-words';
 import type { DrawPhase } from '../../components/input/types';
 import { brushScale } from '../../lib/brush';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { subjectWords } from '../../lib/dataset-words';
 import { quantizeImage } from '../../lib/image-codec';
 import { selectClassNames, selectTrueLabel } from '../../state/selectors';
@@ -107,7 +108,11 @@ export function InputView() {
       channels={input.channels}
       selectedPixels={selection?.pixels ?? NO_PIXELS}
       hoverPixel={hoverPixel}
-      onSelect={(_, region) => actions.select(region)}
+      // Pending until its pathways answer, so that both reach the screen in one frame
+      // (view-types.ts pendingSelection); ?perf=baseline commits at once, as before.
+      onSelect={(_, region) =>
+        PERF_BASELINE ? actions.select(region) : actions.proposeSelection(region)
+      }
       onHover={actions.setHoverPixel}
       mode={mode}
       onModeChange={actions.setInputMode}

@@ -1,4 +1,11 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import type { BrushPoint } from '../../lib/brush';
 import type { Rgb01 } from '../../lib/colour-brush';
 import { startStroke, type StrokePainter } from '../../lib/stroke-painter';
@@ -38,6 +45,9 @@ interface Options {
 
 const centre = (c: Cell): BrushPoint => ({ x: c.col + 0.5, y: c.row + 0.5 });
 
+/** Longest a released drag's outline waits for its selection (the app's wait is shorter). */
+const RELEASED_DRAG_MS = 250;
+
 /**
  * Pointer and keyboard behaviour of the input canvas, kept apart from rendering. Selection is
  * committed only on pointer-up or Enter/Space, because every commit starts a pathway computation;
@@ -45,6 +55,18 @@ const centre = (c: Cell): BrushPoint => ({ x: c.col + 0.5, y: c.row + 0.5 });
  */
 export function useInputInteractions(o: Options) {
   const [drag, setDrag] = useState<KeyboardCursor | null>(null);
+  // A released drag keeps its outline until the selection it made is on screen: the app commits
+  // a pointer selection together with its pathways' answer (view-types.ts pendingSelection), and
+  // clearing the outline at once would show the last selection for a moment. It goes once
+  // `selectedPixels` changes (or after RELEASED_DRAG_MS, e.g. for a click on the selection).
+  const [releasedAt, setReleasedAt] = useState<readonly number[] | null>(null);
+  const releaseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (releaseTimer.current !== null) clearTimeout(releaseTimer.current);
+    },
+    [],
+  );
   const [cursor, setCursor] = useState<KeyboardCursor | null>(null);
   const [brushAt, setBrushAt] = useState<BrushPoint | null>(null);
   // The stroke in progress is painted from here, so ink shows even if the caller only stores
@@ -109,6 +131,7 @@ export function useInputInteractions(o: Options) {
     const cell = toCell(pt);
     if (!drawing) {
       setDrag({ anchor: cell, focus: cell });
+      setReleasedAt(null);
       return;
     }
     if (!o.onDraw) return;
@@ -123,7 +146,7 @@ export function useInputInteractions(o: Options) {
     const cell = toCell(pt);
     hover(indexOf(cell, width));
     if (drawing) setBrushAt(pt);
-    if (drag) {
+    if (drag && releasedAt === null) {
       const f = drag.focus;
       if (f.row !== cell.row || f.col !== cell.col) setDrag({ anchor: drag.anchor, focus: cell });
     }
@@ -136,10 +159,17 @@ export function useInputInteractions(o: Options) {
 
   const finish = () => {
     pointerFocus.current = false;
-    if (drag) {
+    if (drag && releasedAt === null) {
       const region = regionFromCorners(drag.anchor, drag.focus);
+      // No re-render here: the outline stays as it is until the selection arrives (see above).
+      setReleasedAt(o.selectedPixels);
       o.onSelect(regionPixels(region, width), region);
-      setDrag(null);
+      if (releaseTimer.current !== null) clearTimeout(releaseTimer.current);
+      releaseTimer.current = setTimeout(() => {
+        releaseTimer.current = null;
+        setDrag(null);
+        setReleasedAt(null);
+      }, RELEASED_DRAG_MS);
     }
     if (stroke.current) {
       emitDraw(stroke.current.painter.image, 'end');
@@ -148,7 +178,7 @@ export function useInputInteractions(o: Options) {
   };
 
   const onPointerLeave = () => {
-    if (drag || stroke.current) return;
+    if ((drag && releasedAt === null) || stroke.current) return;
     hover(null);
     setBrushAt(null);
   };
@@ -202,8 +232,10 @@ export function useInputInteractions(o: Options) {
     hover(null);
   };
 
+  // A released drag shows while the selection it made has not arrived.
+  const shownDrag = releasedAt === null || releasedAt === o.selectedPixels ? drag : null;
   return {
-    drag,
+    drag: shownDrag,
     cursor,
     strokeImage,
     brushAt: drawing ? brushAt : null,
