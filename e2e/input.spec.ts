@@ -109,3 +109,28 @@ test('keyboard only: Tab to the image, arrows and Enter select a pixel and a reg
   await expect(page).toHaveURL(/px=17%2C16%2C18%2C17/);
   expect(await app.maxImbalance()).toBeLessThan(1e-5);
 });
+
+test('dragging selects a rectangle, also when it starts right after a click', async ({ page }) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForLive();
+  // A click, then at once a slow drag: the click's outline must not end the drag's
+  // (useInputInteractions.ts keeps a released drag's outline for a while).
+  await app.clickPixel(8, 12);
+  const from = await app.cellPoint(10, 10);
+  const to = await app.cellPoint(12, 13);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await page.waitForTimeout(50);
+  }
+  await page.mouse.up();
+  const rectangle: number[] = [];
+  for (let row = 10; row <= 12; row++) {
+    for (let col = 10; col <= 13; col++) rectangle.push(row * GRID + col);
+  }
+  await app.waitForLive(rectangle);
+  await expect(page).toHaveURL(/px=10%2C10%2C12%2C13/);
+  await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
+});

@@ -561,7 +561,7 @@ function renderSection(
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${env}.`,
     `Production build served by vite preview (cross-origin isolated); ${CLICKS} clicks on different non-zero pixels of MNIST sample ${SAMPLE} (after ${WARMUP} warm-up clicks), ${GAP_MS} ms pause after each Sankey, class = the prediction.`,
-    'Latency = from the pointerup event (the selection is committed on pointerup) to the performance mark the app sets once the Sankey for that pixel is committed to the page (`pathway-lens:sankey-rendered`);',
+    'Latency = from the pointerup event (the selection is made on pointerup and drawn together with its answer) to the performance mark the app sets once the Sankey for that pixel is committed to the page (`pathway-lens:sankey-rendered`);',
     'round trip = pointerup → the answer applied on the main thread (`pathway-lens:query-answered`); engine = the worker handler (`WorkerTiming`); render = the rest (graph, d3-sankey layout, React commit of the SVG).',
     '',
     row(clickHead),

@@ -130,6 +130,9 @@ export function useInputInteractions(o: Options) {
     const pt = toGrid(e);
     const cell = toCell(pt);
     if (!drawing) {
+      // A new drag: the last one's outline timer must not end this one.
+      if (releaseTimer.current !== null) clearTimeout(releaseTimer.current);
+      releaseTimer.current = null;
       setDrag({ anchor: cell, focus: cell });
       setReleasedAt(null);
       return;

@@ -56,5 +56,6 @@ describe('SankeyPanel’s chains', () => {
     const html = render({ chains: null, chainsError: 'the worker ran out of memory' });
     expect(html).toContain('role="alert"');
     expect(html).toContain('Could not find the largest pathways: the worker ran out of memory');
+    expect(html).not.toContain('data-testid="sankey-words"');
   });
 });

@@ -185,7 +185,8 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
       />
       <PathwayWords
         id={wordsId}
-        result={below?.result ?? null}
+        // After a failed search there is nothing to say of this result (TopChains says why).
+        result={props.chainsError ? null : (below?.result ?? null)}
         graph={below?.drawing.graph ?? null}
         stale={!belowIsCurrent}
       />
