@@ -91,6 +91,10 @@ interface Click {
   engine: number;
   back: number;
   apply: number;
+  /** The Sankey's commit → the end of the frame after it (style, layout and paint of it). */
+  paint: number;
+  /** pointerup → the end of that frame: when the Sankey has been painted. */
+  toPaint: number;
 }
 
 function quantile(values: number[], q: number): number {
@@ -137,10 +141,22 @@ async function clickAndMeasure(page: Page, pixel: number): Promise<Click> {
     { timeout: 30_000, polling: 'raf' },
   );
   await handle.dispose();
+  const painted = await page.waitForFunction(
+    (pixels) =>
+      (window as { __benchPainted?: { pixels: string } }).__benchPainted?.pixels === pixels,
+    String(pixel),
+    { timeout: 30_000, polling: 'raf' },
+  );
+  await painted.dispose();
   // No helper functions inside page.evaluate: tsx would wrap them in a __name() the page lacks.
   return page.evaluate((marks) => {
-    const w = window as { __benchPointerUp?: number; __benchUpDone?: number };
+    const w = window as {
+      __benchPointerUp?: number;
+      __benchUpDone?: number;
+      __benchPainted?: { at: number };
+    };
     const up = w.__benchPointerUp ?? NaN;
+    const paintedAt = w.__benchPainted?.at ?? NaN;
     const upDone = w.__benchUpDone ?? NaN;
     const answeredMark = performance.getEntriesByName(marks.queryAnswered)[0] as
       PerformanceMark | undefined;
@@ -166,6 +182,8 @@ async function clickAndMeasure(page: Page, pixel: number): Promise<Click> {
       engine: finished - started,
       back: back - finished,
       apply: answered - back,
+      paint: paintedAt - rendered,
+      toPaint: paintedAt - up,
     };
   }, PERF_MARKS);
 }
@@ -174,8 +192,28 @@ async function runConfig(browser: Browser, base: string, query: string, pixels: 
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   // The selection is committed on pointerup: remember when the last one happened.
-  await page.addInitScript(() => {
-    const w = window as { __benchPointerUp?: number; __benchUpDone?: number };
+  await page.addInitScript((sankeyMark) => {
+    const w = window as {
+      __benchPointerUp?: number;
+      __benchUpDone?: number;
+      __benchPainted?: { pixels: string; at: number };
+    };
+    // When the frame that shows a committed Sankey has been produced: a frame callback requested
+    // in the commit (the app's mark is set there, synchronously) runs at that frame's start, and
+    // a task posted from it runs after its style, layout and paint.
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      const entry = mark(name, options);
+      if (name === sankeyMark) {
+        const pixels = String((options?.detail as { pixels?: string } | undefined)?.pixels);
+        requestAnimationFrame(() => {
+          const after = new MessageChannel();
+          after.port1.onmessage = () => (w.__benchPainted = { pixels, at: performance.now() });
+          after.port2.postMessage(0);
+        });
+      }
+      return entry;
+    };
     window.addEventListener(
       'pointerup',
       (e) => {
@@ -187,7 +225,7 @@ async function runConfig(browser: Browser, base: string, query: string, pixels: 
       },
       true,
     );
-  });
+  }, PERF_MARKS.sankeyRendered);
   // Start on a background pixel, so that no pixel to click is already selected.
   const q = [`sample=${SAMPLE}`, 'px=0,0', query].filter(Boolean).join('&');
   await page.goto(`${base}?${q}`);
@@ -439,6 +477,8 @@ function renderSection(
     'engine',
     '→ main thread',
     'render',
+    'then painted',
+    'click → painted (median / p95)',
   ];
   const partRows = configs.flatMap((c) => {
     const r = results.get(c.id);
@@ -454,6 +494,13 @@ function renderSection(
         m('engine'),
         m('back'),
         m('render'),
+        m('paint'),
+        `${m('toPaint')} / ${ms(
+          quantile(
+            r.clicks.map((x) => x.toPaint),
+            0.95,
+          ),
+        )}`,
       ]),
     ];
   });
@@ -568,7 +615,7 @@ function renderSection(
     rule(clickHead.length),
     ...clickRows,
     '',
-    'Where the round trip goes (medians, ms): the pointerup task (its handlers and React’s synchronous render), posting, delivery to the worker, waiting in its queue, the engine, and back until the main thread is free to take the answer.',
+    'Where the round trip goes (medians, ms): the pointerup task (its handlers and React’s synchronous render), posting, delivery to the worker, waiting in its queue, the engine, and back until the main thread is free to take the answer. Then painted: from the commit to the end of the frame after it (the browser’s style, layout and paint of the new Sankey), and the whole click to that point; the targets above are for the commit.',
     '',
     row(partHead),
     rule(partHead.length),
