@@ -54,6 +54,9 @@ test('without clipboard access, Copy link shows the link to copy by hand', async
   });
   const app = new PathwayPage(page);
   await app.open({ sample: '350' });
+  // The view settles first (the default pixel joins the link once the model is there), so that
+  // the link shown is the address bar's.
+  await app.waitForLive();
   await app.copyLink.getByRole('button', { name: 'Copy link' }).click();
   const field = page.getByTestId('copy-link-field');
   await expect(field).toBeVisible();
