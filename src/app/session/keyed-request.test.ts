@@ -3,19 +3,7 @@ import { createAppStore } from '../../state/store';
 import type { AppState } from '../../state/types';
 import { SupersededError } from '../../worker/errors';
 import { watchKeyedRequest } from './keyed-request';
-
-/** A promise the test settles by hand, to make answers arrive in any order. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 0));
+import { deferred, settle } from './deferred.test-util';
 
 /** Watches the store's target class: each change sends one request, answered by the test. */
 function watchClass() {

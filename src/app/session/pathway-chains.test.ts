@@ -12,18 +12,7 @@ import {
   type ChainsClient,
 } from './pathway-chains';
 import type { WorkerImages } from './worker-images';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 0));
+import { deferred, settle } from './deferred.test-util';
 
 interface Sent {
   op: string;
