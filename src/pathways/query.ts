@@ -239,6 +239,26 @@ export async function queryPixels(
   }
 }
 
+/**
+ * What the chain search starts from: D_0 of the selection and the class gradients G_l^c (the
+ * cache's, when given; the caller disposes of the first and of gradients it did not pass in).
+ */
+function chainStart(
+  net: Network,
+  gates: Gates,
+  gt: GateTensors,
+  sel: number[],
+  classIndex: number,
+  grads?: tf.Tensor[],
+): ChainInputs {
+  const { height: H, width: W, channels: C } = gates.input;
+  return tf.tidy(() => {
+    const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
+    const first = step(net, gates, gt, 0, fullWindow(x), { bias: false, full: true }).t;
+    return { first, grads: grads ?? classGradients(net, gates, gt, [classIndex]).layers };
+  });
+}
+
 /** The top chains of a selection, on their own (queryChains). */
 export interface ChainsResult {
   pixels: number[];
@@ -265,17 +285,11 @@ export async function queryChains(
   const { sel, classIndex, beamWidth, chainCount } = resolveQuery(net, gates, pixels, options);
   const answer = (chains: PathwayChain[]) => ({ pixels: sel, classIndex, beamWidth, chains });
   if (options.chains === false || chainCount === 0) return answer([]);
-  const { height: H, width: W, channels: C } = gates.input;
   const kept = cache?.acquire(net, gates, classIndex) ?? null;
   const gt = kept?.gt ?? uploadGates(net, gates);
   let inputs: ChainInputs | null = null;
   try {
-    inputs = tf.tidy(() => {
-      const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
-      const first = step(net, gates, gt, 0, fullWindow(x), { bias: false, full: true }).t;
-      const grads = kept?.grads.layers ?? classGradients(net, gates, gt, [classIndex]).layers;
-      return { first, grads };
-    });
+    inputs = chainStart(net, gates, gt, sel, classIndex, kept?.grads.layers);
     return answer(await topChains(net, gates, gt, inputs, classIndex, beamWidth, chainCount));
   } finally {
     if (inputs) {
@@ -299,7 +313,6 @@ export async function chainPrefixFlows(
   classIndex: number = gates.prediction,
 ): Promise<Float32Array> {
   const sel = checkPixels(gates, pixels);
-  const { height: H, width: W, channels: C } = gates.input;
   if (prefix.length >= net.layers.length) throw new Error('The prefix is a whole chain already.');
   prefix.forEach((k, l) => {
     if (!Number.isInteger(k) || k < 0 || k >= net.layers[l]!.info.channels) {
@@ -307,17 +320,13 @@ export async function chainPrefixFlows(
     }
   });
   const gt = uploadGates(net, gates);
-  const inputs = tf.tidy(() => {
-    const x = tf.tensor4d(selectionImage(gates, sel), [1, H, W, C]);
-    const first = step(net, gates, gt, 0, fullWindow(x), { bias: false, full: true }).t;
-    const grads = classGradients(net, gates, gt, [classIndex]).layers;
-    return { first, grads };
-  });
+  let inputs: ChainInputs | null = null;
   try {
+    inputs = chainStart(net, gates, gt, sel, classIndex);
     return await prefixFlowsImpl(net, gates, gt, inputs, prefix);
   } finally {
-    inputs.first.dispose();
-    for (const g of inputs.grads) g.dispose();
+    inputs?.first.dispose();
+    for (const g of inputs?.grads ?? []) g.dispose();
     gt.dispose();
   }
 }

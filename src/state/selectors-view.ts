@@ -4,10 +4,14 @@
 import type { ImageForward, PathwayChain, PixelQueryResult } from '../pathways/types';
 import type { AppState } from './types';
 
+function keyOf(s: AppState, selection: AppState['selection']): string | null {
+  if (!s.image || !selection) return null;
+  return `${s.image.version}|${selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
+}
+
 /** Identifies one pathway query: image, selected pixels and class (null = the prediction). */
 export function queryKey(s: AppState): string | null {
-  if (!s.image || !s.selection) return null;
-  return `${s.image.version}|${s.selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
+  return keyOf(s, s.selection);
 }
 
 /**
@@ -15,9 +19,7 @@ export function queryKey(s: AppState): string | null {
  * selection with its answer: view-types.ts `pendingSelection`).
  */
 export function requestKey(s: AppState): string | null {
-  const selection = s.pendingSelection ?? s.selection;
-  if (!s.image || !selection) return null;
-  return `${s.image.version}|${selection.pixels.join(',')}|${s.targetClass ?? 'p'}`;
+  return keyOf(s, s.pendingSelection ?? s.selection);
 }
 
 /** The precomputed example describes the image on screen (same model and gallery sample). */
