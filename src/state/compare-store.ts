@@ -53,6 +53,7 @@ export function initialCompare(url: UrlState, input: InputShape = SHIPPED_INPUT)
   return {
     kind: url.compare,
     selection: region ? { region, pixels: regionPixels(region, input.width) } : null,
+    pendingSelection: null,
     classIndex: url.compareClass,
     image:
       code?.kind === 'variant'
@@ -120,7 +121,17 @@ export function compareActions(set: Set, get: Get): CompareActions {
           : s.compare.selection;
       patch({ kind, selection });
     },
-    setCompareSelection: (region) => patch({ selection: compareSelectionFor(region, get().input) }),
+    setCompareSelection: (region) =>
+      patch({ selection: compareSelectionFor(region, get().input), pendingSelection: null }),
+    proposeCompareSelection(region) {
+      const pending = compareSelectionFor(region, get().input);
+      patch(pending ? { pendingSelection: pending } : { selection: null, pendingSelection: null });
+    },
+    commitComparePendingSelection(which) {
+      const pending = get().compare.pendingSelection;
+      if (pending && (which === undefined || which === pending))
+        patch({ selection: pending, pendingSelection: null });
+    },
     setCompareClass: (classIndex) => patch({ classIndex }),
     keepImageAsB() {
       const image = get().image;
@@ -171,12 +182,18 @@ export function compareActions(set: Set, get: Get): CompareActions {
       const s = get();
       const { kind } = s.compare;
       if (kind === 'pixels') {
-        const b = s.compare.selection?.region ?? null;
-        const a = s.selection?.region ?? null;
+        // A pick still waiting for its answer is what the user sees as picked: it is swapped.
+        const b = (s.compare.pendingSelection ?? s.compare.selection)?.region ?? null;
+        const a = (s.pendingSelection ?? s.selection)?.region ?? null;
         if (!a || !b) return;
         set({
           selection: compareSelectionFor(b, s.input),
-          compare: { ...s.compare, selection: compareSelectionFor(a, s.input) },
+          pendingSelection: null,
+          compare: {
+            ...s.compare,
+            selection: compareSelectionFor(a, s.input),
+            pendingSelection: null,
+          },
         });
       } else if (kind === 'classes') {
         const a = compareClassA(s);
@@ -210,13 +227,22 @@ export function compareActions(set: Set, get: Get): CompareActions {
       const selectionChanged =
         (selection === null) !== (nextSelection === null) ||
         (nextSelection !== null && nextSelection.pixels.join() !== selection?.pixels.join());
-      if (!dropImage && !selectionChanged) return;
+      // A pick on the previous input's picker is not asked for on this one.
+      const dropPending = s.compare.pendingSelection !== null;
+      if (!dropImage && !selectionChanged && !dropPending) return;
       patch({
         ...(dropImage ? { image: null } : {}),
         ...(selectionChanged ? { selection: nextSelection } : {}),
+        ...(dropPending ? { pendingSelection: null } : {}),
       });
     },
     patchComparePathways: (p) => patch({ pathways: { ...get().compare.pathways, ...p } }),
+    answerComparePathways(p, pending) {
+      const compare = get().compare;
+      const pathways = { ...compare.pathways, ...p };
+      const commits = pending !== null && compare.pendingSelection === pending;
+      patch(commits ? { pathways, selection: pending, pendingSelection: null } : { pathways });
+    },
   };
 }
 

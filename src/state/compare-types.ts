@@ -25,6 +25,13 @@ export interface CompareData {
   kind: CompareKind | null;
   /** B's pixels ('pixels'); the other kinds use A's selection. */
   selection: Selection | null;
+  /**
+   * B's pixels just picked, pending until B's answer, with which they become `selection` in one
+   * store update (as A's: view-types.ts `pendingSelection`), so that the picker's outline and the
+   * two diagrams of B are drawn in one frame. B's query asks for them at once
+   * (selectors-compare.ts `compareRequestKey`).
+   */
+  pendingSelection: Selection | null;
   /** B's class ('classes'); null: the class A's prediction ranks second. */
   classIndex: number | null;
   /** B's image ('images'); the other kinds use A's image. */
@@ -38,7 +45,12 @@ export interface CompareData {
 export interface CompareActions {
   /** Opens a comparison (keeping B's side where it fits), or closes it with null. */
   setCompareKind(kind: CompareKind | null): void;
+  /** B's pixels, at once (a link, the view guard); the picker proposes them instead. */
   setCompareSelection(region: PixelRegion | null): void;
+  /** B's pixels from the picker: pending until their answer (see pendingSelection). */
+  proposeCompareSelection(region: PixelRegion): void;
+  /** Makes the pending B pixels the selection (only `which`, when given: a later pick wins). */
+  commitComparePendingSelection(which?: Selection): void;
   setCompareClass(classIndex: number | null): void;
   setCompareImage(pixels: Float32Array, source: CompareImageSource): void;
   /** B's image: the current image (a sample by number, a drawn or uploaded one as it is). */
@@ -61,4 +73,6 @@ export interface CompareActions {
   /** After the model's input changed: drops B's image or region where they no longer fit. */
   compareInputChanged(): void;
   patchComparePathways(patch: Partial<PathwaysState>): void;
+  /** B's answer, and the pending pixels it was asked for (if still pending) as B's selection. */
+  answerComparePathways(patch: Partial<PathwaysState>, pending: Selection | null): void;
 }

@@ -75,13 +75,31 @@ function imageKey(s: AppState): string | null {
   return s.image ? `a${s.image.version}` : null;
 }
 
-/** Identifies B's query (image, pixels, class), or null while B is not fully known. */
-export function compareKey(s: AppState): string | null {
+function keyOf(s: AppState, pixels: readonly number[] | null): string | null {
   const image = imageKey(s);
-  const pixels = comparePixels(s);
   const cls = compareClassB(s);
   if (image === null || !pixels || pixels.length === 0 || cls === null) return null;
   return `${image}|${pixels.join(',')}|${cls}`;
+}
+
+/** Identifies B's query (image, pixels, class), or null while B is not fully known. */
+export function compareKey(s: AppState): string | null {
+  return keyOf(s, comparePixels(s));
+}
+
+/**
+ * B's pixels to ask for now: comparePixels', with the pixels still pending where there are
+ * (B's own in a pixel comparison, A's otherwise); they become the selection with their answer.
+ */
+export function compareRequestPixels(s: AppState): readonly number[] | null {
+  if (!s.compare.kind) return null;
+  if (s.compare.kind !== 'pixels') return (s.pendingSelection ?? s.selection)?.pixels ?? null;
+  return s.compare.pendingSelection?.pixels ?? comparePixels(s);
+}
+
+/** The key of B's query to ask now (compareRequestPixels): compareKey's once it is answered. */
+export function compareRequestKey(s: AppState): string | null {
+  return keyOf(s, compareRequestPixels(s));
 }
 
 /** B's answer while it fits: live for this key, or the previous one for the same image (dimmed). */

@@ -11,14 +11,15 @@ import type { AppStore } from '../../state/store';
 import {
   compareClassB,
   compareImagePixels,
-  compareKey,
-  comparePixels,
+  compareRequestKey,
+  compareRequestPixels,
 } from '../../state/selectors-compare';
 import type { AppState } from '../../state/types';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
 import { QUERY_BUSY_DELAY_MS } from './pathway-query';
 import type { ImageRef } from '../../worker/kept-images';
 import { createWorkerImages } from './worker-images';
+import { COMPARE_SIDE, watchPendingSelection } from './pending-selection';
 
 const QUERY_TIMEOUT_MS = 60_000;
 
@@ -55,12 +56,14 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
       now.setCompareSample(pending);
     }
   });
+  // A pick is asked for at once; it becomes B's selection with its answer (one frame).
+  const keyOf = (state: AppState) => {
+    const model = modelKey(state);
+    const key = compareRequestKey(state);
+    return model === null || key === null ? null : `${model}#${key}`;
+  };
   const watch = watchKeyedRequest(store, {
-    keyOf: (state) => {
-      const model = modelKey(state);
-      const key = compareKey(state);
-      return model === null || key === null ? null : `${model}#${key}`;
-    },
+    keyOf,
     send: (state) => {
       const pixels = compareImagePixels(state)!;
       const request = (ref: ImageRef, transfer: Transferable[]) =>
@@ -68,7 +71,7 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
           'queryPixels',
           {
             ...ref,
-            pixels: [...comparePixels(state)!],
+            pixels: [...compareRequestPixels(state)!],
             options: { classIndex: compareClassB(state)!, chains: false },
           },
           { channel: 'compare', transfer, timeoutMs: QUERY_TIMEOUT_MS },
@@ -78,15 +81,23 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
     onResult: (result, sentFor) =>
       store
         .getState()
-        .patchComparePathways({ status: 'ready', result, key: compareKey(sentFor), error: null }),
-    onError: (error) => store.getState().patchComparePathways({ status: 'error', error }),
+        .answerComparePathways(
+          { status: 'ready', result, key: compareRequestKey(sentFor), error: null },
+          sentFor.compare.pendingSelection,
+        ),
+    onError: (error, sentFor) =>
+      store
+        .getState()
+        .answerComparePathways({ status: 'error', error }, sentFor.compare.pendingSelection),
     onPending: () => store.getState().patchComparePathways({ status: 'loading', error: null }),
     pendingDelayMs: QUERY_BUSY_DELAY_MS,
   });
+  const stopPending = watchPendingSelection(store, (state) => keyOf(state) !== null, COMPARE_SIDE);
   return {
     stop() {
       unsubscribe();
       watch.stop();
+      stopPending();
       images.stop();
     },
     refresh: () => watch.refresh(),

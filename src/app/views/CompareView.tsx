@@ -28,6 +28,7 @@ import { selectShownPathways } from '../../state/selectors-view';
 import { appStore, useAppState } from '../../state/store';
 import { useSankeyFit } from '../presentation/sankey-fit';
 import { markLatest, PERF_MARKS } from '../../lib/perf-marks';
+import { PERF_BASELINE } from '../../lib/perf-baseline';
 import { useMapLinking } from './use-map-linking';
 import '../../components/compare/compare.css';
 
@@ -144,7 +145,9 @@ export function CompareView() {
         height={input.height}
         channels={input.channels}
         regionB={regionB}
-        onPickB={actions.setCompareSelection}
+        // A pick waits for B's answer to be drawn with it (compare-types.ts pendingSelection);
+        // ?perf=baseline selects it at once, as before.
+        onPickB={PERF_BASELINE ? actions.setCompareSelection : actions.proposeCompareSelection}
         classNames={classNames}
         classB={classB}
         onClassB={actions.setCompareClass}
