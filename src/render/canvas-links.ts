@@ -1,5 +1,6 @@
 // Canvas drawing of link bands, used when there are too many links for smooth SVG (hundreds of
 // path elements each restyled on hover). Nodes and labels stay in SVG for events and accessibility.
+import { traceRibbon } from './link-path';
 import type { SceneLink } from './sankey-scene';
 
 /** Above this many links the view draws bands on a canvas instead of SVG paths. */
@@ -18,14 +19,18 @@ export function paintLinks(
     if (!link.visible) continue;
     ctx.globalAlpha = link.opacity;
     ctx.fillStyle = link.fill;
-    ctx.fill(new Path2D(link.d));
+    ctx.beginPath();
+    traceRibbon(ctx, link.ribbon);
+    ctx.fill();
   }
   // The focused pathway's coloured parts go on top of every grey band.
   for (const link of links) {
     if (!link.visible || !link.overlay) continue;
     ctx.globalAlpha = link.overlay.opacity;
     ctx.fillStyle = link.overlay.fill;
-    ctx.fill(new Path2D(link.overlay.d));
+    ctx.beginPath();
+    traceRibbon(ctx, link.overlay.ribbon);
+    ctx.fill();
   }
   ctx.globalAlpha = 1;
 }
@@ -43,8 +48,10 @@ export function linkAt(
     const link = links[i]!;
     const [x0, y0, x1, y1] = link.box;
     if (!link.visible || x < x0 || x > x1 || y < y0 || y > y1) continue;
-    // isPointInPath takes device pixels and applies the current transform to the path.
-    if (ctx.isPointInPath(new Path2D(link.d), x * dpr, y * dpr)) return link;
+    // The path is traced under the transform (device pixels); isPointInPath takes device pixels.
+    ctx.beginPath();
+    traceRibbon(ctx, link.ribbon);
+    if (ctx.isPointInPath(x * dpr, y * dpr)) return link;
   }
   return null;
 }

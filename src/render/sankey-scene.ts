@@ -2,7 +2,7 @@
 // canvas layer and the standalone SVG export all draw this one list, so they cannot disagree.
 import type { PositionedLink, PositionedNode, SankeyLayout } from '../layout/sankey-layout';
 import { formatSigned } from '../lib/format';
-import { ribbonPath } from './link-path';
+import { ribbonOf, ribbonPath, type Ribbon } from './link-path';
 import { SANKEY_COLORS, nodeColor } from './palette';
 import { linkDrawOrder, linkStyle, nodeStyle, type SankeyVisualState } from './sankey-style';
 
@@ -12,11 +12,13 @@ export interface SceneLink {
   target: string;
   flow: number;
   d: string;
+  /** The outline `d` draws, as numbers (the canvas traces it: link-path.ts traceRibbon). */
+  ribbon: Ribbon;
   fill: string;
   opacity: number;
   visible: boolean;
   /** The coloured part carrying the focused pathway's flow, drawn over the (grey) band. */
-  overlay: { d: string; fill: string; opacity: number } | null;
+  overlay: { d: string; ribbon: Ribbon; fill: string; opacity: number } | null;
   /** Bounding box for cheap hit-test rejection on canvas. */
   box: [x0: number, y0: number, x1: number, y1: number];
 }
@@ -88,6 +90,7 @@ function sceneLink(link: PositionedLink, state: SankeyVisualState): SceneLink {
     target: link.target,
     flow: link.flow,
     d: ribbonPath(link),
+    ribbon: ribbonOf(link),
     fill: s.fill,
     opacity: s.opacity,
     visible: s.visible,
@@ -95,6 +98,7 @@ function sceneLink(link: PositionedLink, state: SankeyVisualState): SceneLink {
       s.overlayWidth > 0
         ? {
             d: ribbonPath({ ...link, width: s.overlayWidth }, 0),
+            ribbon: ribbonOf({ ...link, width: s.overlayWidth }, 0),
             fill: s.overlayFill,
             opacity: s.overlayOpacity,
           }

@@ -48,15 +48,17 @@ const DEFAULT_TYPE: SankeyType = {
 
 interface NodeLabelProps {
   label: SceneNode['label'];
+  /** The node's corner: the label is drawn inside the node's translated group. */
+  at: { x: number; y: number };
   type: SankeyType;
   /** The last line is the node's flow (the pixel and the class), drawn muted. */
   valueLine: boolean;
 }
 
-function NodeLabel({ label, type, valueLine }: NodeLabelProps) {
+function NodeLabel({ label, at, type, valueLine }: NodeLabelProps) {
   if (!label.visible) return null;
   const step = type.labelStep;
-  const top = label.y - ((label.lines.length - 1) * step) / 2;
+  const top = label.y - at.y - ((label.lines.length - 1) * step) / 2;
   return (
     <text
       className="pl-label"
@@ -68,7 +70,7 @@ function NodeLabel({ label, type, valueLine }: NodeLabelProps) {
       {label.lines.map((line, i) => (
         <tspan
           key={i}
-          x={label.x}
+          x={label.x - at.x}
           y={top + i * step}
           className={
             valueLine && i > 0 && i === label.lines.length - 1 ? 'pl-label-sub' : undefined
@@ -82,13 +84,18 @@ function NodeLabel({ label, type, valueLine }: NodeLabelProps) {
 }
 
 /** The important-map ★, haloed in white so it stays legible where it crosses link bands. */
-function NodeMarker({ marker, size }: { marker: SceneNode['marker']; size: number }) {
+function NodeMarker(props: {
+  marker: SceneNode['marker'];
+  at: { x: number; y: number };
+  size: number;
+}) {
+  const { marker, at, size } = props;
   if (!marker) return null;
   return (
     <text
       className="pl-marker"
-      x={marker.x}
-      y={marker.y}
+      x={marker.x - at.x}
+      y={marker.y - at.y}
       textAnchor={marker.anchor}
       dominantBaseline="central"
       fill={SANKEY_COLORS.text}
@@ -176,7 +183,9 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
           {scene.links.map((l, i) => (
             <path
               key={PERF_BASELINE ? l.id : i}
-              data-link-id={l.id}
+              // A class, not the link's id: with keys by position every click would rewrite the
+              // id of every band (~300 attribute writes); the handlers below know the id.
+              className="pl-band"
               d={l.d}
               fill={l.fill}
               fillOpacity={l.opacity}
@@ -221,6 +230,9 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
               aria-label={title.replace(/\n/g, '; ')}
               aria-pressed={pinned === n.id}
               aria-hidden={n.visible ? undefined : true}
+              // Positioned as a group: a new answer moves each box with one attribute, not the x
+              // and y of its three rects.
+              transform={`translate(${n.x},${n.y})`}
               opacity={n.visible ? n.opacity : 0}
               pointerEvents={n.visible ? undefined : 'none'}
               onPointerEnter={() => props.onNodeEnter(n.id)}
@@ -232,17 +244,11 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
             >
               <title>{title}</title>
               {/* A wider transparent target: nodes are 12 px wide, too narrow to hit comfortably. */}
-              <rect
-                x={n.x - 4}
-                y={n.y - 2}
-                width={n.width + 8}
-                height={n.height + 4}
-                fill="transparent"
-              />
+              <rect x={-4} y={-2} width={n.width + 8} height={n.height + 4} fill="transparent" />
               <rect
                 className="pl-node-box"
-                x={n.x}
-                y={n.y}
+                x={0}
+                y={0}
                 width={n.width}
                 height={n.height}
                 fill={SANKEY_COLORS.nodeFill}
@@ -250,11 +256,12 @@ export const SankeySvg = memo(function SankeySvg(props: SankeySvgProps) {
                 strokeWidth={pinned === n.id ? 2.5 : 0.75}
               />
               {n.bar && (
-                <rect x={n.x} y={n.y} width={n.width} height={n.bar.height} fill={n.bar.fill} />
+                <rect x={0} y={0} width={n.width} height={n.bar.height} fill={n.bar.fill} />
               )}
-              <NodeMarker marker={n.marker} size={type.marker} />
+              <NodeMarker marker={n.marker} at={n} size={type.marker} />
               <NodeLabel
                 label={n.label}
+                at={n}
                 type={type}
                 valueLine={n.kind === 'input' || n.kind === 'class'}
               />

@@ -34,6 +34,13 @@ describe('SankeyView', () => {
     );
     flows.forEach((f, i) => expect(f).toBeCloseTo(graph.nodes[i]!.flow, 9));
     expect(attr(html, 'data-renderer')).toBe('svg');
+    // One band per drawn link, and each box placed by its group (one attribute per move).
+    expect((html.match(/class="pl-band"/g) ?? []).length).toBe(drawing.layout.links.length);
+    const node = drawing.layout.nodes[0]!;
+    expect(html).toContain(`data-node-id="${node.id}"`);
+    expect(html).toMatch(
+      new RegExp(`data-node-id="${node.id}"[^>]*transform="translate\\(${node.x0},${node.y0}\\)"`),
+    );
     expect(html).toContain('data-testid="sankey-legend"');
   });
 
@@ -56,7 +63,7 @@ describe('SankeyView', () => {
     const html = render({ drawing, renderer: 'canvas' });
     expect(attr(html, 'data-renderer')).toBe('canvas');
     expect(html).toContain('data-testid="sankey-links-canvas"');
-    expect(html).not.toContain('data-link-id=');
+    expect(html).not.toContain('pl-band');
   });
 
   it('marks important map nodes with data-important and a legend entry, never "other"', () => {

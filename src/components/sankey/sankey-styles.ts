@@ -20,10 +20,10 @@ const SANKEY_CSS = `
 .pl-sankey .pl-sankey-pan[data-at-start='true']::before, .pl-sankey .pl-sankey-pan[data-at-end='true']::after { opacity: 0; }
 .pl-sankey .pl-pan-badge { position: absolute; bottom: 4px; right: 6px; z-index: 2; padding: 1px 8px; border-radius: 999px; background: #1f2328; color: #ffffff; font-size: 12px; font-weight: 600; pointer-events: none; opacity: 0.85; }
 .pl-sankey .pl-pan-hint { margin: 4px 0 0; font-size: 13px; color: #57606a; }
-.pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: opacity 220ms ease, fill-opacity 220ms ease; }
+.pl-sankey [data-node-id], .pl-sankey .pl-band { transition: opacity 220ms ease, fill-opacity 220ms ease; }
 .pl-sankey [data-node-id] { cursor: pointer; outline: none; }
 .pl-sankey [data-node-id]:focus-visible .pl-node-box { stroke: #0969da; stroke-width: 3; }
-.pl-sankey [data-link-id] { cursor: pointer; }
+.pl-sankey .pl-band { cursor: pointer; }
 .pl-sankey .pl-label { font-size: 12px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
 .pl-sankey .pl-marker { font-size: 13px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
 .pl-sankey .pl-label-sub { fill: #57606a; }
@@ -67,7 +67,7 @@ const SANKEY_CSS = `
 .pl-words ol { margin: 4px 0 0; padding-left: 1.6em; }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) {
-  .pl-sankey, .pl-sankey [data-node-id], .pl-sankey [data-link-id] { transition: none; }
+  .pl-sankey, .pl-sankey [data-node-id], .pl-sankey .pl-band { transition: none; }
   :is(.pl-chains-scroll, .pl-words)[data-stale] { transition: opacity 0s 250ms; }
 }
 `;
