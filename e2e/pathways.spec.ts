@@ -163,6 +163,44 @@ test('a click’s outline and its Sankey are drawn together; a slow answer does 
   expect(slow.sankey - slow.outline).toBeGreaterThan(20);
 });
 
+test('a pixel is asked for while the button is down; a press that becomes a drag selects the rectangle', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350', px: '20,14' });
+  await app.waitForLive([20 * GRID + 14]);
+  await page.evaluate(() => {
+    const w = window as unknown as { __up: number };
+    window.addEventListener('pointerup', (e) => (w.__up = e.timeStamp), true);
+  });
+  // A person's click: the button held for a moment. The query leaves before the release.
+  const { x, y } = await app.cellPoint(8, 12);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await app.waitForLive([8 * GRID + 12]);
+  const { sentBeforeUp } = await page.evaluate(() => {
+    const mark = performance
+      .getEntriesByName('pathway-lens:query-answered')
+      .at(-1) as PerformanceMark;
+    const sent = (mark.detail as { timing: { sent: number } }).timing.sent - performance.timeOrigin;
+    return { sentBeforeUp: (window as unknown as { __up: number }).__up - sent };
+  });
+  expect(sentBeforeUp).toBeGreaterThan(200);
+  // A press that moves on is a drag: the rectangle is asked for at the release, and shown.
+  const from = await app.cellPoint(12, 13);
+  const to = await app.cellPoint(13, 15);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.waitForTimeout(200);
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  const rectangle = [12, 13].flatMap((r) => [13, 14, 15].map((c) => r * GRID + c));
+  await app.waitForLive(rectangle);
+  await expect(page).toHaveURL(/px=12%2C13%2C13%2C15/);
+});
+
 test('the class follows the class panel and the Sankey selector, and the link', async ({
   page,
 }) => {

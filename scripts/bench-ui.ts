@@ -41,12 +41,19 @@ const ONLY = option('--only', '')
   .map((id) => id.trim())
   .filter(Boolean);
 const runs = (id: string) => ONLY.length === 0 || ONLY.includes(id);
-const WRITE = !args.includes('--no-write') && ONLY.length === 0;
+const WRITE = !args.includes('--no-write') && ONLY.length === 0 && !args.includes('--press');
 // A private build folder and a fixed port (shared machines); default dist/ and a free port.
 const DIST = option('--dist', 'dist');
 const PORT = Number(option('--port', '0'));
 /** Pause after each Sankey before the next click (a reader's glance; 0 = back to back). */
 const GAP_MS = Number(option('--gap', '300'));
+/**
+ * How long the button is held in each single-view click (ms; default 0, down and up back to
+ * back, as in the recorded runs). A person holds it for tens of ms, and the app asks for the
+ * pressed pixel already (src/app/session/press-ahead.ts); latencies still run from the pointerup.
+ * A partial run only (it leaves docs/benchmarks.md alone, like --only).
+ */
+const PRESS_MS = Math.max(0, Number(option('--press', '0')));
 interface Config {
   id: 'before' | 'auto' | 'single' | 'threads' | 'vgg' | 'cpu' | 'webgl';
   label: string;
@@ -131,6 +138,7 @@ async function clickAndMeasure(page: Page, pixel: number): Promise<Click> {
   const y = box.y + (Math.floor(pixel / 28) + 0.5) * (box.height / 28);
   await page.mouse.move(x, y);
   await page.mouse.down();
+  if (PRESS_MS > 0) await page.waitForTimeout(PRESS_MS);
   await page.mouse.up();
   const handle = await page.waitForFunction(
     ({ mark, pixels }) => {

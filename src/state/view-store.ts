@@ -22,6 +22,7 @@ export function initialView(url: UrlState): ViewData {
     // The boot geometry: a link to a model of another size is re-checked once it has loaded.
     selection: url.px ? selectionFor(url.px, SHIPPED_INPUT) : null,
     pendingSelection: null,
+    pressedSelection: null,
     hoverPixel: null,
     inputMode: 'select',
     brushSize: BRUSH_SIZES.initial,
@@ -49,8 +50,15 @@ type Get = () => AppState;
 export function viewActions(set: Set, get: Get): ViewActions {
   return {
     select: (region) =>
-      set({ selection: region ? selectionFor(region, get().input) : null, pendingSelection: null }),
-    proposeSelection: (region) => set({ pendingSelection: selectionFor(region, get().input) }),
+      set({
+        selection: region ? selectionFor(region, get().input) : null,
+        pendingSelection: null,
+        pressedSelection: null,
+      }),
+    proposeSelection: (region) =>
+      set({ pendingSelection: selectionFor(region, get().input), pressedSelection: null }),
+    pressSelection: (region) =>
+      set({ pressedSelection: region ? selectionFor(region, get().input) : null }),
     commitPendingSelection: (which) => {
       const pending = get().pendingSelection;
       if (pending && (which === undefined || which === pending)) {

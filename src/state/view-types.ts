@@ -58,6 +58,12 @@ export interface ViewData {
    * fifth pass"). The pathway query asks for it already (selectors-view.ts `requestKey`).
    */
   pendingSelection: Selection | null;
+  /**
+   * The pixel under a pointer pressed on the input (select mode), until it is released. Its
+   * pathways are asked for ahead of the release (src/app/session/press-ahead.ts), so a click's
+   * answer is on its way, or there, when the press ends. Never drawn, never in the link.
+   */
+  pressedSelection: Selection | null;
   /** Pixel under the pointer or keyboard cursor (not in the link). */
   hoverPixel: number | null;
   inputMode: InputMode;
@@ -85,6 +91,8 @@ export interface ViewActions {
   select(region: PixelRegion | null): void;
   /** A selection from the input: pending until its pathways answer (see pendingSelection). */
   proposeSelection(region: PixelRegion): void;
+  /** A pointer pressed on the input at `region` (one pixel), or null (see pressedSelection). */
+  pressSelection(region: PixelRegion | null): void;
   /** Makes the pending selection `selection` (nothing if `which` is given and is not it). */
   commitPendingSelection(which?: Selection): void;
   setHoverPixel(pixel: number | null): void;

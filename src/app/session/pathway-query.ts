@@ -1,7 +1,8 @@
 // Asks the worker for the pathways of the selection whenever the image, the selection, the class
 // or the model changes. Newest wins: while the user clicks around, a superseded query is dropped
 // by the worker client and only the last selection is answered. The top chains follow each
-// answer in a request of their own (pathway-chains.ts).
+// answer in a request of their own (pathway-chains.ts). A pixel is asked for already while the
+// pointer is pressed on it (press-ahead.ts).
 import type { RequestTiming, WorkerClient } from '../../worker/client';
 import type { AppStore } from '../../state/store';
 import { PERF_BASELINE, perfBaselineFromLink } from '../../lib/perf-baseline';
@@ -11,6 +12,7 @@ import type { AppState } from '../../state/types';
 import type { ImageRef } from '../../worker/kept-images';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
 import { createChainsAsker } from './pathway-chains';
+import { createPressAhead } from './press-ahead';
 import { watchPendingSelection } from './pending-selection';
 import { createWorkerImages } from './worker-images';
 
@@ -45,34 +47,37 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
     if (model === null || key === null || !state.image) return null;
     return `${model}#${key}`;
   };
+  const ask = (state: AppState) => {
+    const { targetClass, image } = state;
+    const selection = state.pendingSelection ?? state.selection;
+    // The chains of the last answer are not wanted any more; ?perf=baseline finds them in the
+    // query itself, as before.
+    chains.cancel();
+    const classOption = targetClass === null ? {} : { classIndex: targetClass };
+    const options = PERF_BASELINE ? classOption : { ...classOption, chains: false };
+    const request = (ref: ImageRef, transfer: Transferable[]) =>
+      client.request(
+        'queryPixels',
+        { ...ref, pixels: selection!.pixels, options },
+        {
+          channel: 'query',
+          transfer,
+          timeoutMs: QUERY_TIMEOUT_MS,
+          onTiming: (t) => (timing = t),
+        },
+      );
+    if (PERF_BASELINE) {
+      // As before: a copy of the whole image with every query.
+      const copy = image!.pixels.slice();
+      return request({ image: copy }, [copy.buffer]);
+    }
+    return images.send(String(image!.version), image!.pixels, request);
+  };
+  // A press on the input asks already; its release takes that answer (press-ahead.ts).
+  const pressAhead = createPressAhead(store, keyOf, ask);
   const watch = watchKeyedRequest(store, {
     keyOf,
-    send: (state) => {
-      const { targetClass, image } = state;
-      const selection = state.pendingSelection ?? state.selection;
-      // The chains of the last answer are not wanted any more; ?perf=baseline finds them in the
-      // query itself, as before.
-      chains.cancel();
-      const classOption = targetClass === null ? {} : { classIndex: targetClass };
-      const options = PERF_BASELINE ? classOption : { ...classOption, chains: false };
-      const request = (ref: ImageRef, transfer: Transferable[]) =>
-        client.request(
-          'queryPixels',
-          { ...ref, pixels: selection!.pixels, options },
-          {
-            channel: 'query',
-            transfer,
-            timeoutMs: QUERY_TIMEOUT_MS,
-            onTiming: (t) => (timing = t),
-          },
-        );
-      if (PERF_BASELINE) {
-        // As before: a copy of the whole image with every query.
-        const copy = image!.pixels.slice();
-        return request({ image: copy }, [copy.buffer]);
-      }
-      return images.send(String(image!.version), image!.pixels, request);
-    },
+    send: (state) => pressAhead.send(state),
     onResult: (result, sentFor) => {
       const detail = {
         pixels: result.pixels.join(','),
@@ -100,6 +105,7 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
   return {
     stop() {
       watch.stop();
+      pressAhead.stop();
       stopPending();
       chains.cancel();
       images.stop();

@@ -113,6 +113,8 @@ export function InputView() {
       onSelect={(_, region) =>
         PERF_BASELINE ? actions.select(region) : actions.proposeSelection(region)
       }
+      // Its pathways are asked for while the button is down (press-ahead.ts).
+      onPress={PERF_BASELINE ? undefined : actions.pressSelection}
       onHover={actions.setHoverPixel}
       mode={mode}
       onModeChange={actions.setInputMode}

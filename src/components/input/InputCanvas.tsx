@@ -8,6 +8,7 @@ import {
   regionPixels,
   summarizeSelection,
   type KeyboardCursor,
+  type PixelRegion,
 } from '../../lib/selection';
 import { AxisFrame } from '../maps/AxisFrame';
 import { RasterCanvas } from '../maps/RasterCanvas';
@@ -33,6 +34,11 @@ export interface InputCanvasProps {
   hoverPixel: number | null;
   /** Commit a selection: a click is a 1×1 region, a drag a rectangle. */
   onSelect: SelectHandler;
+  /**
+   * A press in select mode, at its pixel, before it is released as a click or a drag: lets the
+   * app ask for that pixel ahead of the release.
+   */
+  onPress?: (region: PixelRegion) => void;
   onHover: (pixel: number | null) => void;
   mode?: InputMode;
   /** A fresh image for every change; see DrawPhase. Without it the drawing modes do nothing. */
@@ -112,6 +118,7 @@ export function InputCanvas(props: InputCanvasProps) {
     mode,
     brushSize,
     onSelect: props.onSelect,
+    onPress: props.onPress,
     onHover: props.onHover,
     onDraw: props.onDraw,
     announce,

@@ -3,7 +3,7 @@ import { brushSizesFor, snapBrushSize } from '../../lib/brush';
 import type { Rgb01 } from '../../lib/colour-brush';
 import '../maps/common.css';
 import type { SubjectWords } from '../../lib/dataset-words';
-import { InputCanvas } from './InputCanvas';
+import { InputCanvas, type InputCanvasProps } from './InputCanvas';
 import { InputToolbar } from './InputToolbar';
 import { PixelReadout } from './PixelReadout';
 import type { InputMode } from '../../state/view-types';
@@ -21,6 +21,8 @@ export interface InputPanelProps {
   selectedPixels: readonly number[];
   hoverPixel: number | null;
   onSelect: SelectHandler;
+  /** A press in select mode, before its release (InputCanvas). */
+  onPress?: InputCanvasProps['onPress'];
   onHover: (pixel: number | null) => void;
   mode: InputMode;
   onModeChange: (mode: InputMode) => void;
@@ -108,6 +110,7 @@ export function InputPanel(props: InputPanelProps) {
         selectedPixels={props.selectedPixels}
         hoverPixel={props.hoverPixel}
         onSelect={props.onSelect}
+        onPress={props.onPress}
         onHover={props.onHover}
         mode={editable ? mode : 'select'}
         onDraw={onDraw}

@@ -20,6 +20,7 @@ import {
   regionPixels,
   type Cell,
   type KeyboardCursor,
+  type PixelRegion,
 } from '../../lib/selection';
 import type { InputMode } from '../../state/view-types';
 import type { DrawHandler, SelectHandler } from './types';
@@ -37,6 +38,8 @@ interface Options {
   mode: InputMode;
   brushSize: number;
   onSelect: SelectHandler;
+  /** A press in select mode, at its pixel: the selection it will likely make (see InputCanvas). */
+  onPress?: (region: PixelRegion) => void;
   onHover: (pixel: number | null) => void;
   onDraw: DrawHandler | undefined;
   /** Text for the screen-reader live region after a keyboard move. */
@@ -135,6 +138,7 @@ export function useInputInteractions(o: Options) {
       releaseTimer.current = null;
       setDrag({ anchor: cell, focus: cell });
       setReleasedAt(null);
+      o.onPress?.({ row0: cell.row, col0: cell.col, row1: cell.row, col1: cell.col });
       return;
     }
     if (!o.onDraw) return;
