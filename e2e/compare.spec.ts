@@ -153,10 +153,25 @@ test("B's pick and B's diagrams are drawn together, as a click and its Sankey ar
     gaps.push(Math.abs(seen.outline - seen.b));
   }
   expect(Math.min(...gaps)).toBeLessThan(1);
+  // A held press is asked for before its release (press-ahead.ts), and nothing moves until then.
+  const held = { x: box.x + (12.5 * box.width) / 28, y: box.y + (8.5 * box.height) / 28 };
+  await page.mouse.move(held.x, held.y);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  expect(app.linkParams().get('bpx')).toBe('16,16');
+  await expect(page.getByTestId('compare-b').locator('figcaption')).toContainText(
+    'pixel (row 16, col 16)',
+  );
+  await page.mouse.up();
+  await expect.poll(() => app.linkParams().get('bpx')).toBe('8,12');
+  await waitForCompare(page);
+  await expect(page.getByTestId('compare-b').locator('figcaption')).toContainText(
+    'pixel (row 8, col 12)',
+  );
   // The last pick is B, in the link and in the exported JSON.
   const json = await exportJson(page);
   checkExport(json);
-  expect(json.b.pixels).toEqual([16 * 28 + 16]);
+  expect(json.b.pixels).toEqual([8 * 28 + 12]);
 });
 
 test('two pixels of one digit: header button, B picked on the image, exact and linked', async ({

@@ -188,6 +188,15 @@ test('a pixel is asked for while the button is down; a press that becomes a drag
     return { sentBeforeUp: (window as unknown as { __up: number }).__up - sent };
   });
   expect(sentBeforeUp).toBeGreaterThan(200);
+  // Its answer came during the press and was laid out then (use-sankey-drawing.ts): the drawing
+  // is the one a fresh page draws for that pixel, box for box.
+  const boxes = () =>
+    app.sankey
+      .locator('[data-node-id]')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-node-id')}@${e.getAttribute('transform')}`),
+      );
+  const held = await boxes();
   // A press that moves on is a drag: the rectangle is asked for at the release, and shown.
   const from = await app.cellPoint(12, 13);
   const to = await app.cellPoint(13, 15);
@@ -199,6 +208,9 @@ test('a pixel is asked for while the button is down; a press that becomes a drag
   const rectangle = [12, 13].flatMap((r) => [13, 14, 15].map((c) => r * GRID + c));
   await app.waitForLive(rectangle);
   await expect(page).toHaveURL(/px=12%2C13%2C13%2C15/);
+  await app.open({ sample: '350', px: '8,12' });
+  await app.waitForLive([8 * GRID + 12]);
+  expect(await boxes()).toEqual(held);
 });
 
 test('the class follows the class panel and the Sankey selector, and the link', async ({

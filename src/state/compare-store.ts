@@ -54,6 +54,7 @@ export function initialCompare(url: UrlState, input: InputShape = SHIPPED_INPUT)
     kind: url.compare,
     selection: region ? { region, pixels: regionPixels(region, input.width) } : null,
     pendingSelection: null,
+    pressedSelection: null,
     classIndex: url.compareClass,
     image:
       code?.kind === 'variant'
@@ -122,11 +123,21 @@ export function compareActions(set: Set, get: Get): CompareActions {
       patch({ kind, selection });
     },
     setCompareSelection: (region) =>
-      patch({ selection: compareSelectionFor(region, get().input), pendingSelection: null }),
+      patch({
+        selection: compareSelectionFor(region, get().input),
+        pendingSelection: null,
+        pressedSelection: null,
+      }),
     proposeCompareSelection(region) {
       const pending = compareSelectionFor(region, get().input);
-      patch(pending ? { pendingSelection: pending } : { selection: null, pendingSelection: null });
+      patch(
+        pending
+          ? { pendingSelection: pending, pressedSelection: null }
+          : { selection: null, pendingSelection: null, pressedSelection: null },
+      );
     },
+    pressCompareSelection: (region) =>
+      patch({ pressedSelection: region ? compareSelectionFor(region, get().input) : null }),
     commitComparePendingSelection(which) {
       const pending = get().compare.pendingSelection;
       if (pending && (which === undefined || which === pending))
@@ -228,12 +239,13 @@ export function compareActions(set: Set, get: Get): CompareActions {
         (selection === null) !== (nextSelection === null) ||
         (nextSelection !== null && nextSelection.pixels.join() !== selection?.pixels.join());
       // A pick on the previous input's picker is not asked for on this one.
-      const dropPending = s.compare.pendingSelection !== null;
+      const dropPending =
+        s.compare.pendingSelection !== null || s.compare.pressedSelection !== null;
       if (!dropImage && !selectionChanged && !dropPending) return;
       patch({
         ...(dropImage ? { image: null } : {}),
         ...(selectionChanged ? { selection: nextSelection } : {}),
-        ...(dropPending ? { pendingSelection: null } : {}),
+        ...(dropPending ? { pendingSelection: null, pressedSelection: null } : {}),
       });
     },
     patchComparePathways: (p) => patch({ pathways: { ...get().compare.pathways, ...p } }),

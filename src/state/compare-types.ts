@@ -32,6 +32,8 @@ export interface CompareData {
    * (selectors-compare.ts `compareRequestKey`).
    */
   pendingSelection: Selection | null;
+  /** The pixel under a pointer pressed on B's picker, asked for before the release (as A's). */
+  pressedSelection: Selection | null;
   /** B's class ('classes'); null: the class A's prediction ranks second. */
   classIndex: number | null;
   /** B's image ('images'); the other kinds use A's image. */
@@ -49,6 +51,8 @@ export interface CompareActions {
   setCompareSelection(region: PixelRegion | null): void;
   /** B's pixels from the picker: pending until their answer (see pendingSelection). */
   proposeCompareSelection(region: PixelRegion): void;
+  /** A pointer pressed on B's picker at `region` (one pixel), or null (see pressedSelection). */
+  pressCompareSelection(region: PixelRegion | null): void;
   /** Makes the pending B pixels the selection (only `which`, when given: a later pick wins). */
   commitComparePendingSelection(which?: Selection): void;
   setCompareClass(classIndex: number | null): void;

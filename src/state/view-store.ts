@@ -23,6 +23,7 @@ export function initialView(url: UrlState): ViewData {
     selection: url.px ? selectionFor(url.px, SHIPPED_INPUT) : null,
     pendingSelection: null,
     pressedSelection: null,
+    pathwaysAhead: null,
     hoverPixel: null,
     inputMode: 'select',
     brushSize: BRUSH_SIZES.initial,
@@ -58,7 +59,13 @@ export function viewActions(set: Set, get: Get): ViewActions {
     proposeSelection: (region) =>
       set({ pendingSelection: selectionFor(region, get().input), pressedSelection: null }),
     pressSelection: (region) =>
-      set({ pressedSelection: region ? selectionFor(region, get().input) : null }),
+      set({
+        pressedSelection: region ? selectionFor(region, get().input) : null,
+        pathwaysAhead: null,
+      }),
+    setPathwaysAhead: (pathwaysAhead) => {
+      if (get().pathwaysAhead !== pathwaysAhead) set({ pathwaysAhead });
+    },
     commitPendingSelection: (which) => {
       const pending = get().pendingSelection;
       if (pending && (which === undefined || which === pending)) {
@@ -85,7 +92,13 @@ export function viewActions(set: Set, get: Get): ViewActions {
     answerPathways: (patch, pending) => {
       const pathways = { ...get().pathways, ...patch };
       const commits = pending !== null && get().pendingSelection === pending;
-      set(commits ? { pathways, selection: pending, pendingSelection: null } : { pathways });
+      // The answer asked ahead (if it was this one) is drawn now: nothing left to prepare.
+      const ahead = get().pathwaysAhead === patch.result ? { pathwaysAhead: null } : {};
+      set(
+        commits
+          ? { pathways, selection: pending, pendingSelection: null, ...ahead }
+          : { pathways, ...ahead },
+      );
     },
     patchChains: (patch) => set({ chains: { ...get().chains, ...patch } }),
     patchForward: (patch) => set({ forward: { ...get().forward, ...patch } }),

@@ -64,6 +64,11 @@ export interface ViewData {
    * answer is on its way, or there, when the press ends. Never drawn, never in the link.
    */
   pressedSelection: Selection | null;
+  /**
+   * The answer for the pressed pixel when it came before the release: the Sankey lays it out
+   * meanwhile (use-sankey-drawing.ts), so the release only has it drawn. Not shown by itself.
+   */
+  pathwaysAhead: PixelQueryResult | null;
   /** Pixel under the pointer or keyboard cursor (not in the link). */
   hoverPixel: number | null;
   inputMode: InputMode;
@@ -93,6 +98,8 @@ export interface ViewActions {
   proposeSelection(region: PixelRegion): void;
   /** A pointer pressed on the input at `region` (one pixel), or null (see pressedSelection). */
   pressSelection(region: PixelRegion | null): void;
+  /** The pressed pixel's answer, arrived before the release (see pathwaysAhead). */
+  setPathwaysAhead(result: PixelQueryResult | null): void;
   /** Makes the pending selection `selection` (nothing if `which` is given and is not it). */
   commitPendingSelection(which?: Selection): void;
   setHoverPixel(pixel: number | null): void;

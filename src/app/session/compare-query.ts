@@ -20,6 +20,7 @@ import { QUERY_BUSY_DELAY_MS } from './pathway-query';
 import type { ImageRef } from '../../worker/kept-images';
 import { createWorkerImages } from './worker-images';
 import { COMPARE_SIDE, watchPendingSelection } from './pending-selection';
+import { COMPARE_PRESS, createPressAhead } from './press-ahead';
 
 const QUERY_TIMEOUT_MS = 60_000;
 
@@ -62,22 +63,25 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
     const key = compareRequestKey(state);
     return model === null || key === null ? null : `${model}#${key}`;
   };
+  const ask = (state: AppState) => {
+    const pixels = compareImagePixels(state)!;
+    const request = (ref: ImageRef, transfer: Transferable[]) =>
+      client.request(
+        'queryPixels',
+        {
+          ...ref,
+          pixels: [...compareRequestPixels(state)!],
+          options: { classIndex: compareClassB(state)!, chains: false },
+        },
+        { channel: 'compare', transfer, timeoutMs: QUERY_TIMEOUT_MS },
+      );
+    return images.send(imageKeyOf(state, pixels), pixels, request);
+  };
+  // A press on B's picker asks already; its release takes that answer (press-ahead.ts).
+  const pressAhead = createPressAhead(store, keyOf, ask, COMPARE_PRESS);
   const watch = watchKeyedRequest(store, {
     keyOf,
-    send: (state) => {
-      const pixels = compareImagePixels(state)!;
-      const request = (ref: ImageRef, transfer: Transferable[]) =>
-        client.request(
-          'queryPixels',
-          {
-            ...ref,
-            pixels: [...compareRequestPixels(state)!],
-            options: { classIndex: compareClassB(state)!, chains: false },
-          },
-          { channel: 'compare', transfer, timeoutMs: QUERY_TIMEOUT_MS },
-        );
-      return images.send(imageKeyOf(state, pixels), pixels, request);
-    },
+    send: (state) => pressAhead.send(state),
     onResult: (result, sentFor) =>
       store
         .getState()
@@ -97,6 +101,7 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
     stop() {
       unsubscribe();
       watch.stop();
+      pressAhead.stop();
       stopPending();
       images.stop();
     },

@@ -12,7 +12,7 @@ import type { AppState } from '../../state/types';
 import type { ImageRef } from '../../worker/kept-images';
 import { watchKeyedRequest, type Refreshable } from './keyed-request';
 import { createChainsAsker } from './pathway-chains';
-import { createPressAhead } from './press-ahead';
+import { createPressAhead, VIEW_PRESS } from './press-ahead';
 import { watchPendingSelection } from './pending-selection';
 import { createWorkerImages } from './worker-images';
 
@@ -74,7 +74,10 @@ export function startPathwayQuery(store: AppStore, client: WorkerClient): Refres
     return images.send(String(image!.version), image!.pixels, request);
   };
   // A press on the input asks already; its release takes that answer (press-ahead.ts).
-  const pressAhead = createPressAhead(store, keyOf, ask);
+  // An answer there before the release is laid out meanwhile (view-types.ts pathwaysAhead).
+  const pressAhead = createPressAhead(store, keyOf, ask, VIEW_PRESS, (result) =>
+    store.getState().setPathwaysAhead(result),
+  );
   const watch = watchKeyedRequest(store, {
     keyOf,
     send: (state) => pressAhead.send(state),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { compareRequestKey } from '../../state/selectors-compare';
 import { requestKey } from '../../state/selectors-view';
-import { createAppStore } from '../../state/store';
+import { createAppStore, initialData } from '../../state/store';
+import { parseUrlState } from '../../state/url';
 import type { AppState } from '../../state/types';
-import { createPressAhead } from './press-ahead';
+import { COMPARE_PRESS, createPressAhead } from './press-ahead';
 import { deferred, settle } from './deferred.test-util';
 
 const cell = (row: number, col: number) => ({ row0: row, col0: col, row1: row, col1: col });
@@ -74,5 +76,37 @@ describe('asking ahead of the release', () => {
     ahead.stop();
     store.getState().pressSelection(cell(3, 4));
     expect(asked).toHaveLength(0);
+  });
+});
+
+describe("asking ahead on B's picker (compare mode)", () => {
+  it("asks for B's pressed pixel, and B's release takes that answer", async () => {
+    const store = createAppStore(
+      initialData(parseUrlState('?compare=pixels&px=14,9&bpx=10,12&class=7').state),
+    );
+    store.setState({ image: { version: 1, pixels: new Float32Array(784) } } as Partial<AppState>);
+    const asked: Array<{ key: string | null; answer: ReturnType<typeof deferred<string>> }> = [];
+    const ahead = createPressAhead(
+      store,
+      compareRequestKey,
+      (state) => {
+        const answer = deferred<string>();
+        asked.push({ key: compareRequestKey(state), answer });
+        return answer.promise;
+      },
+      COMPARE_PRESS,
+    );
+    // A press on A's input is not B's.
+    store.getState().pressSelection(cell(3, 4));
+    expect(asked).toHaveLength(0);
+    store.getState().pressCompareSelection(cell(3, 4));
+    expect(asked.map((a) => a.key)).toEqual([`a1|${3 * 28 + 4}|7`]);
+    expect(store.getState().compare.selection?.region).toEqual(cell(10, 12));
+    store.getState().proposeCompareSelection(cell(3, 4));
+    expect(store.getState().compare.pressedSelection).toBeNull();
+    const answer = ahead.send(store.getState());
+    expect(asked).toHaveLength(1);
+    asked[0]!.answer.resolve('B at 3,4');
+    await expect(answer).resolves.toBe('B at 3,4');
   });
 });

@@ -148,6 +148,7 @@ export function CompareView() {
         // A pick waits for B's answer to be drawn with it (compare-types.ts pendingSelection);
         // ?perf=baseline selects it at once, as before.
         onPickB={PERF_BASELINE ? actions.setCompareSelection : actions.proposeCompareSelection}
+        onPressB={PERF_BASELINE ? undefined : actions.pressCompareSelection}
         classNames={classNames}
         classB={classB}
         onClassB={actions.setCompareClass}

@@ -21,6 +21,8 @@ export function PathwayView() {
   const hoveredMap = useAppState((s) => s.hoveredMap);
   const result = useAppState(selectShownPathways);
   const classNames = useAppState(selectClassNames);
+  // A pressed pixel's answer, there before the release: laid out while the button is down.
+  const ahead = useAppState((s) => s.pathwaysAhead);
   // The one build of the graph and its layout for this view; everything below draws it.
   // Its height and type follow the view (lecture and embed fit the window: sankey-fit.ts).
   const fit = useSankeyFit(result?.layers.length ?? 0);
@@ -30,6 +32,7 @@ export function PathwayView() {
     classNames,
     fit.height,
     fit.options,
+    ahead,
   );
   const graph = drawing?.graph ?? null;
   const actions = appStore.getState();

@@ -27,6 +27,8 @@ export interface CompareControlsProps {
   channels: number;
   regionB: PixelRegion | null;
   onPickB: (region: PixelRegion) => void;
+  /** A press on B's picker, before its release (asked for ahead: press-ahead.ts). */
+  onPressB?: (region: PixelRegion) => void;
   classNames: readonly string[];
   classB: number | null;
   onClassB: (classIndex: number) => void;
@@ -88,6 +90,7 @@ export function CompareControls(props: CompareControlsProps) {
             selectedPixels={props.regionB ? regionPixels(props.regionB, width) : NO_PIXELS}
             hoverPixel={hover}
             onSelect={(_, region) => props.onPickB(region)}
+            onPress={props.onPressB}
             onHover={setHover}
             mode="select"
             displaySize={112}

@@ -2,7 +2,13 @@
 // at the frame's measured width. Called once per view (src/app/views/PathwayView.tsx, and the dev
 // harness); SankeyPanel and everything below it take the output as props and never rebuild it
 // (docs/sankey.md, "Data flow").
-import { useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import {
+  graphFits,
+  layoutFits,
+  prepareDrawing,
+  type PreparedDrawing,
+} from '../../layout/prepared-drawing';
 import type { PixelQueryResult } from '../../pathways/types';
 import type { SankeyDrawing } from '../../layout/sankey-drawing';
 import { buildSankeyGraph } from '../../layout/sankey-graph';
@@ -38,20 +44,46 @@ export function useSankeyDrawing(
   height: number,
   /** Layout options beyond the size (type and spacing; e.g. lecture mode's larger text). */
   options: Partial<SankeyLayoutOptions> = NO_OPTIONS,
+  /**
+   * A result likely to be shown next (view-types.ts pathwaysAhead: a pressed pixel's answer
+   * before the release). Its graph and layout are made after this render, and taken when it is
+   * shown with the same settings and size, so that showing it costs the drawing only.
+   */
+  ahead: PixelQueryResult | null = null,
 ): SankeyViewModel {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 960);
   // Keyed by value: an equal settings object (e.g. re-set from the link) must not rebuild.
   const settingsKey = JSON.stringify(settings);
-  const graph = useMemo(
-    () => (result ? buildSankeyGraph(result, { ...settings, classNames }) : null),
+  const prepared = useRef<PreparedDrawing | null>(null);
+  // Both options together, as layoutSankey takes them (the baseline's band order included).
+  const layoutOptions = useMemo(() => ({ ...options, ...BASELINE_OPTIONS }), [options]);
+  const graph = useMemo(() => {
+    if (!result) return null;
+    if (graphFits(prepared.current, result, settingsKey, classNames)) return prepared.current.graph;
+    return buildSankeyGraph(result, { ...settings, classNames });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
-    [result, settingsKey, classNames],
-  );
-  const layout = useMemo(
-    () => (graph ? layoutSankey(graph, { ...options, ...BASELINE_OPTIONS, width, height }) : null),
-    [graph, width, height, options],
-  );
+  }, [result, settingsKey, classNames]);
+  const layout = useMemo(() => {
+    if (!graph) return null;
+    if (layoutFits(prepared.current, graph, width, height, layoutOptions))
+      return prepared.current.layout;
+    return layoutSankey(graph, { ...layoutOptions, width, height });
+  }, [graph, width, height, layoutOptions]);
+  // After this render, not in it: the next result's graph and layout, while the button is down.
+  useEffect(() => {
+    if (!ahead || ahead === result || graphFits(prepared.current, ahead, settingsKey, classNames))
+      return;
+    prepared.current = prepareDrawing(ahead, {
+      settings,
+      settingsKey,
+      classNames,
+      width,
+      height,
+      options: layoutOptions,
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
+  }, [ahead, result, settingsKey, classNames, width, height, layoutOptions]);
   const drawing = useMemo(
     () => (result && graph && layout ? { result, graph, layout } : null),
     [result, graph, layout],
