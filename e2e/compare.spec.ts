@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { balanceProblems, type ExportedSankey } from './fixtures/exported-sankey';
+import { watchOutlineAndView } from './fixtures/watch-outline';
 import { AppPage } from './pages/app-page';
 
 const view = (page: Page) => page.getByTestId('compare-view');
@@ -81,43 +82,12 @@ async function axeSerious(page: Page): Promise<string[]> {
 }
 
 /** Records, from now on, when B's picker outline and B's diagram (its caption) change. */
-async function watchPickAndB(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __changes: Array<{ what: string; at: number }> };
-    w.__changes = [];
-    const note = (what: string) => w.__changes.push({ what, at: performance.now() });
-    const overlay = document.querySelector('[data-testid=compare-pick-b] .pl-input-overlay');
-    const caption = document.querySelector('[data-testid=compare-b] figcaption');
-    if (!overlay || !caption) throw new Error('no B picker or B view');
-    // The committed selection's outline only (.pl-sel), not the one drawn on pointerdown.
-    const isSelection = (n: Node) =>
-      n instanceof Element &&
-      (n.closest('.pl-sel') !== null || n.querySelector('.pl-sel') !== null);
-    new MutationObserver((records) => {
-      const moved = records.some((r) =>
-        r.type === 'attributes' ? isSelection(r.target) : [...r.addedNodes].some(isSelection),
-      );
-      if (moved) note('outline');
-    }).observe(overlay, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['x', 'y', 'width', 'height'],
-    });
-    new MutationObserver(() => note('b')).observe(caption, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
+const watchPickAndB = (page: Page) =>
+  watchOutlineAndView(page, {
+    overlay: '[data-testid=compare-pick-b] .pl-input-overlay',
+    view: '[data-testid=compare-b] figcaption',
+    viewChanges: { subtree: true, childList: true, characterData: true },
   });
-  return async () => {
-    const changes = await page.evaluate(
-      () => (window as unknown as { __changes: Array<{ what: string; at: number }> }).__changes,
-    );
-    const first = (what: string) => changes.find((c) => c.what === what)?.at ?? NaN;
-    return { outline: first('outline'), b: first('b') };
-  };
-}
 
 test("B's pick and B's diagrams are drawn together, as a click and its Sankey are", async ({
   page,
@@ -150,7 +120,7 @@ test("B's pick and B's diagrams are drawn together, as a click and its Sankey ar
       `pixel (row ${row}, col ${col})`,
     );
     const seen = await changes();
-    gaps.push(Math.abs(seen.outline - seen.b));
+    gaps.push(Math.abs(seen.outline - seen.view));
   }
   expect(Math.min(...gaps)).toBeLessThan(1);
   // A held press is asked for before its release (press-ahead.ts), and nothing moves until then.

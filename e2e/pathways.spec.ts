@@ -2,6 +2,7 @@
 // pixels (and the background), changing the class, and pin/hover linked between the Sankey and
 // the feature maps. Runs against the production build on the automatic backend (WASM here).
 import { expect, test } from '@playwright/test';
+import { watchOutlineAndView } from './fixtures/watch-outline';
 import { GRID, MNIST_COLUMNS, PathwayPage } from './pages/pathway-page';
 
 test('first load shows the default sample with a pixel on the stroke already traced', async ({
@@ -95,39 +96,12 @@ test('the largest pathways follow each click: the new pixel’s chains, and a ho
 });
 
 /** Records, from now on, when the input's selection outline and the Sankey's pixels change. */
-async function watchOutlineAndSankey(app: PathwayPage) {
-  await app.page.evaluate(() => {
-    const w = window as unknown as { __changes: Array<{ what: string; at: number }> };
-    w.__changes = [];
-    const note = (what: string) => w.__changes.push({ what, at: performance.now() });
-    const overlay = document.querySelector('.pl-input-overlay');
-    const panel = document.querySelector('[data-testid=pathway-panel]');
-    if (!overlay || !panel) throw new Error('no input overlay or pathway panel');
-    // The committed selection's outline only (.pl-sel), not the pending one drawn on pointerdown.
-    const isSelection = (n: Node) =>
-      n instanceof Element &&
-      (n.closest('.pl-sel') !== null || n.querySelector('.pl-sel') !== null);
-    new MutationObserver((records) => {
-      const moved = records.some((r) =>
-        r.type === 'attributes' ? isSelection(r.target) : [...r.addedNodes].some(isSelection),
-      );
-      if (moved) note('outline');
-    }).observe(overlay, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['x', 'y', 'width', 'height'],
-    });
-    new MutationObserver(() => note('sankey')).observe(panel, { attributeFilter: ['data-pixels'] });
+const watchOutlineAndSankey = (app: PathwayPage) =>
+  watchOutlineAndView(app.page, {
+    overlay: '.pl-input-overlay',
+    view: '[data-testid=pathway-panel]',
+    viewChanges: { attributeFilter: ['data-pixels'] },
   });
-  return async () => {
-    const changes = await app.page.evaluate(
-      () => (window as unknown as { __changes: Array<{ what: string; at: number }> }).__changes,
-    );
-    const first = (what: string) => changes.find((c) => c.what === what)?.at ?? NaN;
-    return { outline: first('outline'), sankey: first('sankey') };
-  };
-}
 
 test('a click’s outline and its Sankey are drawn together; a slow answer does not hold the outline', async ({
   page,
@@ -150,7 +124,7 @@ test('a click’s outline and its Sankey are drawn together; a slow answer does 
     await app.clickPixel(row, col);
     await app.waitForLive([row * GRID + col]);
     const seen = await changes();
-    gaps.push(Math.abs(seen.outline - seen.sankey));
+    gaps.push(Math.abs(seen.outline - seen.view));
   }
   expect(Math.min(...gaps)).toBeLessThan(1);
   // The plain-JS CPU backend needs far longer than the outline waits (pending-selection.ts).
@@ -160,7 +134,7 @@ test('a click’s outline and its Sankey are drawn together; a slow answer does 
   await app.clickPixel(8, 12);
   await app.waitForLive([8 * GRID + 12]);
   const slow = await changes();
-  expect(slow.sankey - slow.outline).toBeGreaterThan(20);
+  expect(slow.view - slow.outline).toBeGreaterThan(20);
 });
 
 test('a pixel is asked for while the button is down; a press that becomes a drag selects the rectangle', async ({
