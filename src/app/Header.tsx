@@ -32,21 +32,17 @@ export function Header() {
   // The loading progress stays in sight; the loaded model's details may go in the menu.
   const modelReady = useAppState((s) => s.model.status === 'ready');
   return (
-    <header className="app-header">
+    <header className="app-header" data-folded={folded || undefined}>
       <div className="brand">
         <h1>Pathway Lens</h1>
         <p className="tagline">How each pixel flows through a CNN to its class</p>
       </div>
-      {/* One tree for both forms, so that a focused button (Lecture mode) survives the switch. */}
-      <div className="header-controls">
-        <span className="hideable-model">
-          <ModelPicker />
-          {!folded && <OpenModelButton />}
-        </span>
-        {(!folded || !modelReady) && <ModelStatus />}
-        {!folded && <BackendBadge />}
+      {/* One tree for both forms, so that a focused button (Lecture mode) survives the switch.
+          What to do with the view (share, compare, teach) sits on the title's line; the data and
+          model it reads come on the next, which keeps each line whole from about 1,100 px up. */}
+      <div className="header-controls header-actions">
         {!folded && <CopyLinkButton />}
-        {/* Folded (lecture, phone), it waits in the menu: the bar must stay one line at 1280 px. */}
+        {/* Folded (lecture, phone), it waits in the menu. */}
         {!folded && <CompareToggle />}
         <LectureButtons />
         {folded ? (
@@ -64,6 +60,14 @@ export function Header() {
         ) : (
           <LessonDialog />
         )}
+      </div>
+      <div className="header-controls header-model">
+        <span className="hideable-model">
+          <ModelPicker />
+          {!folded && <OpenModelButton />}
+        </span>
+        {(!folded || !modelReady) && <ModelStatus />}
+        {!folded && <BackendBadge />}
       </div>
       {/* The open-model dialog, the other-site prompt and the drop zone, whatever the fold. */}
       <OpenModelLayer />
