@@ -237,9 +237,14 @@ test.describe('a model opened from files', () => {
     await app.expectModel(/grey_20/);
     await app.expectClassNames(GREY_CLASSES);
     await expect(app.classes).toContainText('%');
-    await expect(page.getByTestId('pathway-view')).toContainText(
+    const pathways = page.getByRole('region', { name: 'Pixel pathways' });
+    await expect(pathways.getByRole('note')).toContainText(
       `This model cannot be traced: Unsupported layer '${String(conv.config['name'])}' (Conv2D): activation 'tanh'`,
     );
+    // Nothing to choose, prune, lay out or export for it: no controls that would do nothing.
+    await expect(pathways.getByRole('combobox')).toHaveCount(0);
+    await expect(pathways.getByRole('button')).toHaveCount(0);
+    await expect(pathways.getByRole('radio')).toHaveCount(0);
   });
 
   test('an image dropped on the page is not a model', async ({ page }) => {

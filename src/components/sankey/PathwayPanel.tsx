@@ -136,16 +136,24 @@ export function PathwayPanel(props: PathwayPanelProps) {
           Could not compute the pathways: {error}
         </p>
       )}
-      <SankeyPanel
-        {...props}
-        drawing={drawing}
-        classNames={classNames}
-        predicted={prediction?.classIndex ?? fallbackPrediction}
-        placeholder={placeholder}
-        chains={chains}
-        chainsError={chainsError}
-        emptyMessage={emptyMessage}
-      />
+      {unsupported ? (
+        // No class to choose, nothing to prune, lay out or export: the reason alone, where the
+        // diagram would be (the feature maps below say the same).
+        <p className="pl-untraceable" role="note" data-testid="pathways-untraceable">
+          {placeholder}
+        </p>
+      ) : (
+        <SankeyPanel
+          {...props}
+          drawing={drawing}
+          classNames={classNames}
+          predicted={prediction?.classIndex ?? fallbackPrediction}
+          placeholder={placeholder}
+          chains={chains}
+          chainsError={chainsError}
+          emptyMessage={emptyMessage}
+        />
+      )}
     </section>
   );
 }

@@ -41,6 +41,7 @@ const SANKEY_CSS = `
 .pl-pathway-panel .pl-sankey { transition: opacity 200ms ease; }
 .pl-pathway-panel[aria-busy='true'] .pl-sankey { opacity: 0.55; }
 .pl-query-error { color: #a40e26; font-size: 13px; }
+.pl-untraceable { margin: 24px 0; padding: 16px 18px; border: 1px dashed #d0d7de; border-radius: 8px; color: #57606a; font-size: 15px; }
 .pl-chains-scroll { max-width: 100%; overflow-x: auto; }
 /* An earlier result's chains, kept until this one's arrive: dimmed only if that takes a while. */
 .pl-chains-scroll, .pl-words { transition: opacity 0s; }
