@@ -6,6 +6,7 @@ import {
   type DatasetId,
   type NetworkId,
 } from '../../model/registry';
+import { parseLocalModelAddress } from '../../storage/local-model-id';
 import { useAppState } from '../../state/store';
 
 interface SegmentsProps<Id extends string> {
@@ -44,6 +45,17 @@ function Segments<Id extends string>(props: SegmentsProps<Id>) {
 }
 
 /**
+ * What the custom model's chip says on hover: a local model's readable name and id (its address
+ * is an internal `local-model:` key), or the address it was loaded from.
+ */
+export function customTitle(address: string): string {
+  const local = parseLocalModelAddress(address);
+  if (!local) return `Loaded from ${address}`;
+  const name = local.name === null ? '' : `${local.name}, `;
+  return `Opened from files in this browser (${name}id ${local.id})`;
+}
+
+/**
  * The built-in models as two choices, the dataset and the network (every pair is a shipped
  * model, src/model/registry.ts); a custom model from the link shows as a chip instead.
  */
@@ -72,7 +84,7 @@ export function ModelPicker() {
         onSelect={(network) => selectModel(modelFor(current.dataset, network))}
       />
       {!builtIn && (
-        <span className="segment segment-custom" data-checked="true" title={custom}>
+        <span className="segment segment-custom" data-checked="true" title={customTitle(custom)}>
           Custom model
         </span>
       )}
