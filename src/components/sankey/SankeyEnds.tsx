@@ -5,7 +5,7 @@
 // focus (hidden from assistive technology here, so nothing is announced twice).
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { SankeyType } from '../../layout/sankey-layout';
-import type { SankeyScene, SceneNode } from '../../render/sankey-scene';
+import type { SankeyScene, SceneHeader, SceneNode } from '../../render/sankey-scene';
 import { SANKEY_COLORS } from '../../render/palette';
 
 interface EndProps {
@@ -17,8 +17,17 @@ interface EndProps {
   viewWidth: number;
 }
 
-/** The column's own extent: its boxes, their labels (estimated) and its header. */
-function extent(nodes: SceneNode[], type: SankeyType, side: 'start' | 'end') {
+/**
+ * The column's own extent: its boxes, their labels and its header with its note (text widths
+ * estimated). The copy is opaque, so it must be as wide as its own header: a narrower one left
+ * the header cut and the next column's header showing beside it.
+ */
+export function endExtent(
+  nodes: SceneNode[],
+  header: SceneHeader | null | undefined,
+  type: SankeyType,
+  side: 'start' | 'end',
+) {
   const charWidth = type.label * 0.62;
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -30,6 +39,15 @@ function extent(nodes: SceneNode[], type: SankeyType, side: 'start' | 'end') {
     if (n.label.anchor === 'end') x0 = Math.min(x0, n.label.x - w);
     else x1 = Math.max(x1, n.label.x + w);
   }
+  if (header) {
+    // Headers are centred on the column; the note is set smaller than the header.
+    const half = Math.max(
+      ...header.lines.map((l) => (l.text.length * type.header * 0.62) / 2),
+      (header.note.length * type.note * 0.62) / 2,
+    );
+    x0 = Math.min(x0, header.x - half);
+    x1 = Math.max(x1, header.x + half);
+  }
   return side === 'start' ? { x0: Math.max(0, x0 - 6), x1: x1 + 6 } : { x0: x0 - 6, x1: x1 + 6 };
 }
 
@@ -38,7 +56,7 @@ function SankeyEnd({ scene, type, side, scrollLeft, viewWidth }: EndProps) {
   const nodes = scene.nodes.filter((n) => n.kind === kind && n.visible);
   const column = nodes[0] ? scene.headers.find((h) => Math.abs(h.x - nodes[0]!.x) < 40) : null;
   if (nodes.length === 0) return null;
-  const { x0, x1 } = extent(nodes, type, side);
+  const { x0, x1 } = endExtent(nodes, column, type, side);
   const width = Math.ceil(x1 - x0);
   // Already on screen where it is: no copy.
   if (side === 'start' ? scrollLeft <= x0 + 1 : scrollLeft + viewWidth >= x1 - 1) return null;
@@ -64,6 +82,17 @@ function SankeyEnd({ scene, type, side, scrollLeft, viewWidth }: EndProps) {
           {line.text}
         </text>
       ))}
+      {column?.note && (
+        <text
+          className="pl-header-note"
+          x={column.x}
+          y={column.noteY}
+          textAnchor="middle"
+          style={{ fontSize: type.note }}
+        >
+          {column.note}
+        </text>
+      )}
       {nodes.map((n) => (
         <g key={n.id} opacity={n.opacity}>
           <rect
