@@ -64,7 +64,7 @@ const HELP: Record<InputMode, string> = {
 };
 
 const WHITE: Rgb01 = [1, 1, 1];
-/** A grid shrunk below one CSS pixel per cell is drawn smoothed (lib/grid-display.ts). */
+/** A grid scaled by a fraction of a CSS pixel per cell is drawn smoothed (lib/grid-display.ts). */
 const SMOOTH = { imageRendering: 'auto' } as const;
 
 /**
