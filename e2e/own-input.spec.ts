@@ -35,15 +35,16 @@ async function serveOwnModels(page: Page): Promise<void> {
 }
 
 /**
- * big-256: rgb-32's layers on a 256×256×3 input (the largest the app takes), so the dense layer
- * reads 64×64×8 values; small seeded weights. Made here: 1.5 MB is no file to keep in the repo.
+ * big-<side>: rgb-32's layers on a side×side×3 input (256 is the largest the app takes), so the
+ * dense layer reads (side/4)×(side/4)×8 values; small seeded weights. Made here: 1.5 MB is no file
+ * to keep in the repo.
  */
-async function serveBigModel(page: Page): Promise<void> {
+async function serveBigModel(page: Page, side: number): Promise<void> {
   const base = JSON.parse(readFileSync(join(MODELS, 'rgb-32', 'model.json'), 'utf8'));
-  base.modelTopology.config.layers[0].config.batch_input_shape = [null, 256, 256, 3];
+  base.modelTopology.config.layers[0].config.batch_input_shape = [null, side, side, 3];
   const weights = base.weightsManifest[0].weights as Array<{ name: string; shape: number[] }>;
   const dense = weights.find((w) => w.name.endsWith('logits/kernel'))!;
-  dense.shape = [64 * 64 * 8, dense.shape[1]!];
+  dense.shape = [(side / 4) * (side / 4) * 8, dense.shape[1]!];
   const count = weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   const values = new Float32Array(count);
   let seed = 7;
@@ -51,17 +52,18 @@ async function serveBigModel(page: Page): Promise<void> {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     values[i] = (seed / 2 ** 31 - 0.5) * 0.02;
   }
-  await page.route('**/own-models/big-256/model.json', (route) =>
+  await page.route(`**/own-models/big-${side}/model.json`, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(base) }),
   );
-  await page.route('**/own-models/big-256/group1-shard1of1.bin', (route) =>
+  await page.route(`**/own-models/big-${side}/group1-shard1of1.bin`, (route) =>
     route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(values.buffer) }),
   );
 }
 
 async function openOwnModel(page: Page, name: string): Promise<AppPage> {
   await serveOwnModels(page);
-  if (name === 'big-256') await serveBigModel(page);
+  const big = /^big-(\d+)$/.exec(name);
+  if (big) await serveBigModel(page, Number(big[1]));
   const app = new AppPage(page);
   await app.open({ modelUrl: `own-models/${name}/model.json` });
   await app.waitForModel();
@@ -309,6 +311,25 @@ test('a 256×256 RGB model shows its whole input in the panel, with a brush to m
   // 40 pointer moves with a 23-pixel brush on 65,536 pixels: well under a few seconds.
   expect(took).toBeLessThan(5000);
   await shot(page, 'own-input-big-256', page.locator('.pl-input-panel'));
+});
+
+test('a 152×152 model fills the panel’s slot too, and a click still finds its pixel', async ({
+  page,
+}) => {
+  await openOwnModel(page, 'big-152');
+  const canvas = inputCanvas(page);
+  await expect(canvas).toHaveAccessibleName('Input image, 152 by 152 pixels, in colour');
+  // Scaled up to the 224 px slot, smoothly (one pixel a cell would have filled two thirds of it).
+  const box = await canvas.boundingBox();
+  expect(box?.width).toBeCloseTo(224, 0);
+  await expect(canvas.locator('canvas')).toHaveCSS('image-rendering', 'auto');
+  // With no gallery of its own it opens on the brush: select, then click one pixel.
+  await tool(page, 'Select');
+  const at = await cellPoint(page, 152, 100, 37);
+  expect(new URL(page.url()).searchParams.get('px')).not.toBe('100,37');
+  await page.mouse.click(at.x, at.y);
+  await expect.poll(() => new URL(page.url()).searchParams.get('px')).toBe('100,37');
+  await shot(page, 'own-input-big-152', page.locator('.pl-input-panel'));
 });
 
 test('an RGB model’s own gallery shows colour thumbnails, and a pick becomes the input', async ({
