@@ -72,4 +72,17 @@ describe('the source of an exported figure', () => {
     const up = { ...sample, image: { kind: 'uploaded' as const, name: 'shoe.png' } };
     expect(sourceCaption(up, graph)[0]).toContain('image: uploaded (shoe.png)');
   });
+
+  it('says that a link to a model opened from files needs those files', () => {
+    const local = {
+      ...sample,
+      model: 'local-model:3f2a9c0d1e4b5a69.grey-20',
+      modelLabel: 'grey_20',
+      link: 'http://127.0.0.1:4173/?localModel=3f2a9c0d1e4b5a69.grey-20&px=3%2C4',
+    };
+    expect(sourceCaption(local, graph)).toEqual([
+      'Model grey_20 · image: gallery sample 350 (label 7) · pixel (row 14, col 9) · class 3 (three)',
+      `Link (opens with the same model files only): ${local.link}`,
+    ]);
+  });
 });

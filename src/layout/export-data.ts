@@ -1,5 +1,6 @@
 // The drawn Sankey as JSON: exactly the nodes and links on screen, the hidden tallies and pruned
 // links that keep each node balanced, and the geometry, so a figure can be checked against its data.
+import { isLocalModelUrl } from '../storage/local-model-id';
 import type { SankeyLayout } from './sankey-layout';
 import type { PruneStats, SankeyGraph, SankeyGraphLink, SankeyGraphOptions } from './sankey-types';
 
@@ -49,7 +50,10 @@ export function sourceCaption(
     graph.columns[0]?.note || 'the selection',
     cls,
   ].join(' · ');
-  const link = `Link: ${source.link}`;
+  // A model opened from files travels in the link by its hash only: say what opening it needs.
+  const link = isLocalModelUrl(source.model)
+    ? `Link (opens with the same model files only): ${source.link}`
+    : `Link: ${source.link}`;
   const lines = [head];
   for (let i = 0; i < link.length; i += width) lines.push(link.slice(i, i + width));
   return lines;
