@@ -6,15 +6,18 @@ import type { ModelId } from '../../model/registry';
 import { resolveSiteUrl } from '../../model/site-url';
 import type { AppStore } from '../../state/store';
 
-/** Written by `npm run precompute` (scripts/precompute-default.ts). */
-const FILES: Partial<Record<ModelId, string>> = {
+/**
+ * Written by `npm run precompute` (scripts/precompute-default.ts). public/preload-view.js asks for
+ * the same file early (preload-view.test.ts keeps the two in step).
+ */
+export const PRECOMPUTED_FILES: Partial<Record<ModelId, string>> = {
   mnist: 'precomputed/mnist-default.json',
   'vgg-mnist': 'precomputed/vgg-mnist-default.json',
 };
 
 export function startPrecomputed(store: AppStore): void {
   const { modelId, customModelUrl, image } = store.getState();
-  const path = FILES[modelId];
+  const path = PRECOMPUTED_FILES[modelId];
   // A custom model or a drawn image from the link: the example cannot describe it.
   if (!path || customModelUrl !== null || image !== null) return;
   fetch(resolveSiteUrl(path, document.baseURI))
