@@ -132,3 +132,34 @@ test('the first paint shows the precomputed example, then the live model replace
   // Same view, same numbers (to the file's 6 significant digits).
   expect(flowsClose(precomputed, await app.nodeFlows())).toEqual([]);
 });
+
+test("the page is first painted with the example's Sankey, never as an empty frame before it", async ({
+  page,
+}) => {
+  // The live model held back, so the only Sankey at startup is the precomputed one.
+  await page.route('**/models/mnist/model.json', () => undefined);
+  // Every frame from the start: was the app on the page, and its Sankey with it? (The first render
+  // waits for the preloaded example: src/app/session/view-data.ts.)
+  await page.addInitScript(() => {
+    const frames: Array<{ app: boolean; sankey: boolean }> = [];
+    (window as { __frames?: typeof frames }).__frames = frames;
+    const tick = () => {
+      const app = document.querySelector('.app') !== null;
+      const sankey =
+        document.querySelector(
+          '[data-testid=pathway-panel][data-origin=precomputed] [data-testid=sankey][data-empty=false]',
+        ) !== null;
+      frames.push({ app, sankey });
+      if (!sankey) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const app = new PathwayPage(page);
+  await app.open();
+  await expect(app.panel).toHaveAttribute('data-origin', 'precomputed');
+  const frames = await page.evaluate(
+    () => (window as { __frames?: Array<{ app: boolean; sankey: boolean }> }).__frames ?? [],
+  );
+  expect(frames.at(-1)).toEqual({ app: true, sankey: true });
+  expect(frames.filter((f) => f.app && !f.sankey)).toEqual([]);
+});

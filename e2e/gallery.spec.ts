@@ -1,5 +1,5 @@
 // The gallery's thumbnails are pictures drawn once (src/components/shell/SampleThumb.tsx: an <img>
-// of a PNG, not a live canvas, so that they cost the page's frames nothing): each must still show
+// of a BMP, src/lib/rgba-image-url.ts, not a live canvas, so that they cost the page's frames nothing): each must still show
 // its own sample, ink where the sample has ink.
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';

@@ -10,11 +10,9 @@ import { diagnosticsRequested, startDiagnostics } from './diagnostics';
 import { startCompareQuery } from './compare-query';
 import { startForwardData } from './forward-data';
 import { startPathwayQuery } from './pathway-query';
-import { startPrecomputed } from './precomputed';
-import { startViewGuard } from './view-guard';
 import { startModelLoader } from './model-loader';
 import { startPredictor } from './predictor';
-import { startSamplesLoader } from './samples-loader';
+import { startViewData } from './view-data';
 import { watchWorker } from './worker-events';
 
 export interface Session {
@@ -36,11 +34,10 @@ export function startSession(
     typeof location !== 'undefined' && diagnosticsRequested(location.search)
       ? startDiagnostics(store, client)
       : null;
-  startViewGuard(store);
+  // The view guard, the samples and the precomputed example (usually started before the first
+  // render, src/main.tsx): the first paint does not wait for the model.
+  void startViewData(store);
   startUrlSync(store);
-  // Samples and the precomputed example first: the first paint does not wait for the model.
-  startPrecomputed(store);
-  startSamplesLoader(store);
   startBackend(store, client);
   startModelLoader(store, client);
   // Subscription order is request order on the serial worker: the prediction is quick, the

@@ -15,12 +15,13 @@ export const PRECOMPUTED_FILES: Partial<Record<ModelId, string>> = {
   'vgg-mnist': 'precomputed/vgg-mnist-default.json',
 };
 
-export function startPrecomputed(store: AppStore): void {
+/** Settles once the example is in the store, or skipped (never rejects). */
+export function startPrecomputed(store: AppStore): Promise<void> {
   const { modelId, customModelUrl, image } = store.getState();
   const path = PRECOMPUTED_FILES[modelId];
   // A custom model or a drawn image from the link: the example cannot describe it.
-  if (!path || customModelUrl !== null || image !== null) return;
-  fetch(resolveSiteUrl(path, document.baseURI))
+  if (!path || customModelUrl !== null || image !== null) return Promise.resolve();
+  return fetch(resolveSiteUrl(path, document.baseURI))
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json() as Promise<unknown>;

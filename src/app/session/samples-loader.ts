@@ -103,14 +103,20 @@ function showBlankCanvas(store: AppStore): void {
   if (s.inputMode !== 'draw') s.setInputMode('draw');
 }
 
-export function startSamplesLoader(store: AppStore): () => void {
+export interface SamplesLoader {
+  stop: () => void;
+  /** Settles once the first gallery is in the store, or failed, or there is none (never rejects). */
+  first: Promise<void>;
+}
+
+export function startSamplesLoader(store: AppStore): SamplesLoader {
   let token = 0;
   let loadedKey: string | null = null;
 
-  const load = () => {
+  const load = (): Promise<void> => {
     const state = store.getState();
     const key = galleryKey(state);
-    if (key === loadedKey) return;
+    if (key === loadedKey) return Promise.resolve();
     loadedKey = key;
     const mine = ++token;
     const urls = galleryUrls(key, state);
@@ -120,10 +126,10 @@ export function startSamplesLoader(store: AppStore): () => void {
       // An own model before it has loaded, or one without a gallery: draw or upload instead.
       state.patchSamples({ status: 'idle', modelId: state.modelId, set: null, error: null });
       if (own && state.model.status === 'ready') showBlankCanvas(store);
-      return;
+      return Promise.resolve();
     }
     state.patchSamples({ status: 'loading', modelId: state.modelId, set: null, error: null });
-    (local ?? loadSampleSet(urls!))
+    return (local ?? loadSampleSet(urls!))
       .then((set) => {
         if (mine !== token) return;
         const s = store.getState();
@@ -165,9 +171,9 @@ export function startSamplesLoader(store: AppStore): () => void {
       });
   };
 
-  load();
+  const first = load();
   // The small and the VGG-16 model of a dataset share its gallery: only a new key reloads it.
-  return store.subscribe((state, prev) => {
+  const stop = store.subscribe((state, prev) => {
     if (state.modelId !== prev.modelId && galleryKey(state) === loadedKey) {
       state.patchSamples({ modelId: state.modelId });
     }
@@ -177,7 +183,8 @@ export function startSamplesLoader(store: AppStore): () => void {
       state.model.status !== prev.model.status ||
       state.model.summary !== prev.model.summary
     ) {
-      load();
+      void load();
     }
   });
+  return { stop, first };
 }

@@ -43,7 +43,7 @@ export function useCompareDrawings(
   options: Partial<SankeyLayoutOptions>,
 ): CompareViewModel {
   const ref = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(ref, 560);
+  const { width, measured } = useElementWidth(ref, 560);
   const settingsKey = JSON.stringify(settings);
   const built = useMemo(() => {
     if (!a || !b) return { graphs: null, diff: null, problem: null };
@@ -60,10 +60,11 @@ export function useCompareDrawings(
   const last = useRef<CompareDrawings | null>(null);
   const layouts = useMemo(
     () =>
-      built.graphs
+      // Not at the fallback width: the measured one follows before the paint.
+      built.graphs && measured
         ? layoutCompare(built.graphs, { ...options, width, height }, last.current?.layouts)
         : null,
-    [built.graphs, options, width, height],
+    [built.graphs, measured, options, width, height],
   );
   const drawings = useMemo(() => {
     const { graphs, diff } = built;

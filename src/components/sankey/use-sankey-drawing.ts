@@ -52,7 +52,7 @@ export function useSankeyDrawing(
   ahead: PixelQueryResult | null = null,
 ): SankeyViewModel {
   const ref = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(ref, 960);
+  const { width, measured } = useElementWidth(ref, 960);
   // Keyed by value: an equal settings object (e.g. re-set from the link) must not rebuild.
   const settingsKey = JSON.stringify(settings);
   const prepared = useRef<PreparedDrawing | null>(null);
@@ -65,14 +65,20 @@ export function useSankeyDrawing(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
   }, [result, settingsKey, classNames]);
   const layout = useMemo(() => {
-    if (!graph) return null;
+    // Not at the fallback width: the measured one follows before the paint (use-element-width.ts).
+    if (!graph || !measured) return null;
     if (layoutFits(prepared.current, graph, width, height, layoutOptions))
       return prepared.current.layout;
     return layoutSankey(graph, { ...layoutOptions, width, height });
-  }, [graph, width, height, layoutOptions]);
+  }, [graph, measured, width, height, layoutOptions]);
   // After this render, not in it: the next result's graph and layout, while the button is down.
   useEffect(() => {
-    if (!ahead || ahead === result || graphFits(prepared.current, ahead, settingsKey, classNames))
+    if (
+      !measured ||
+      !ahead ||
+      ahead === result ||
+      graphFits(prepared.current, ahead, settingsKey, classNames)
+    )
       return;
     prepared.current = prepareDrawing(ahead, {
       settings,
@@ -83,7 +89,7 @@ export function useSankeyDrawing(
       options: layoutOptions,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
-  }, [ahead, result, settingsKey, classNames, width, height, layoutOptions]);
+  }, [ahead, result, settingsKey, classNames, measured, width, height, layoutOptions]);
   const drawing = useMemo(
     () => (result && graph && layout ? { result, graph, layout } : null),
     [result, graph, layout],

@@ -23,8 +23,8 @@ const THUMB_PIXELS = 56;
 
 /**
  * One gallery button: the sample drawn from the raw bytes (grey as ink on paper, RGB in its own
- * colours, lib/raster.ts paintImage), with a spoken name. The picture is an <img> of a PNG drawn
- * once, not a live canvas: canvases are composited layers, and the page's frames pay for each.
+ * colours, lib/raster.ts paintImage), with a spoken name. The picture is an <img> of a BMP written
+ * once (lib/rgba-image-url.ts), not a live canvas: canvases are composited layers, and the page's frames pay for each.
  */
 export const SampleThumb = memo(function SampleThumb(props: Props) {
   const { set, index, label, selected, focusable, onPick } = props;
