@@ -5,9 +5,18 @@
 // app's choices (src/model/registry.ts samplePaths, src/app/session/precomputed.ts) by
 // src/app/session/preload-view.test.ts.
 (function () {
+  // The loading words in index.html stay only if the app never renders (a script that failed to
+  // load, a browser without modules): after a while they say so instead of waiting forever.
+  setTimeout(function () {
+    var note = document.querySelector('.boot-note');
+    if (note)
+      note.textContent =
+        'Pathway Lens has not started. Reload the page; if this stays, this browser may not run it (it needs JavaScript modules and WebAssembly).';
+  }, 20000);
   var query = new URLSearchParams(location.search);
-  // The user's own model brings its own gallery, found once it has loaded.
-  if (query.get('modelUrl') || query.get('localModel')) return;
+  // The user's own model brings its own gallery, found once it has loaded. `?perf=baseline`
+  // (src/lib/perf-baseline.ts) is the app as it was before the speed work: no early requests.
+  if (query.get('modelUrl') || query.get('localModel') || query.get('perf') === 'baseline') return;
   var model = query.get('model') || 'mnist';
   var datasets = {
     mnist: 'mnist',

@@ -13,7 +13,9 @@
 //   after the Sankey: pathway-chains.ts);
 // - the panels share the page's paint layer (app.css, "Paint isolation": the root element gets
 //   data-perf="baseline"), the gallery's thumbnails are live canvases (SampleThumb.tsx), and
-//   "updating…" shows for every answer (PathwayPanel.tsx originNote).
+//   "updating…" shows for every answer (PathwayPanel.tsx originNote);
+// - at startup, nothing is preloaded (public/preload-view.js) and the first render does not wait
+//   for the view's gallery and precomputed example (src/main.tsx, app/session/view-data.ts).
 
 export function perfBaselineFromLink(search: string): boolean {
   return new URLSearchParams(search).get('perf') === 'baseline';

@@ -14,19 +14,26 @@ interface Preload {
   href?: string;
 }
 
-function preloadsFor(search: string): Preload[] {
+/** Runs the script on a stand-in page; `note` is the loading words of index.html, if still there. */
+function run(search: string, note: { textContent: string } | null = null) {
   const links: Preload[] = [];
+  const timers: Array<{ callback: () => void; ms: number }> = [];
   const document = {
     createElement: () => ({}),
     head: { appendChild: (l: Preload) => links.push(l) },
+    querySelector: (selector: string) => (selector === '.boot-note' ? note : null),
   };
-  new Function('location', 'document', 'URLSearchParams', script)(
+  const setTimeout = (callback: () => void, ms: number) => timers.push({ callback, ms });
+  new Function('location', 'document', 'URLSearchParams', 'setTimeout', script)(
     { search },
     document,
     URLSearchParams,
+    setTimeout,
   );
-  return links;
+  return { links, timers };
 }
+
+const preloadsFor = (search: string): Preload[] => run(search).links;
 
 const expected = (id: (typeof MODEL_REGISTRY)[number]['id'], withExample = true) => {
   const paths = samplePaths(id);
@@ -54,5 +61,21 @@ describe('the early preloads of public/preload-view.js', () => {
     expect(preloadsFor('?localModel=3f2a9c0d1e4b5a69')).toEqual([]);
     // An unknown model is the app's default one after a notice: nothing is guessed.
     expect(preloadsFor('?model=resnet')).toEqual([]);
+  });
+
+  it("leave the benchmark's baseline (?perf=baseline) as it was before them", () => {
+    expect(preloadsFor('?perf=baseline&threads=1')).toEqual([]);
+    expect(preloadsFor('?perf=other').map((l) => l.href)).toEqual(expected(DEFAULT_MODEL_ID));
+  });
+
+  it("say that the app has not started when index.html's loading words are still there", () => {
+    const note = { textContent: 'Loading Pathway Lens…' };
+    const { timers } = run('?model=mnist', note);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBeGreaterThanOrEqual(10_000);
+    timers[0]!.callback();
+    expect(note.textContent).toMatch(/has not started\. Reload the page/);
+    // Once the app has rendered, the words are gone and nothing is written.
+    expect(() => run('?model=mnist', null).timers[0]!.callback()).not.toThrow();
   });
 });
