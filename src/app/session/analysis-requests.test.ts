@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportanceResult } from '../../analysis/importance';
 import { createAnalysesStore } from '../../state/analyses-store';
 import { createAppStore } from '../../state/store';
-import type { ModelSummary } from '../../model/summary-types';
+import { modelSummary } from '../../model/summary.test-util';
 import type { WorkerClient } from '../../worker/client';
 import { CancelledError, SupersededError } from '../../worker/errors';
 import { fakeFactory } from '../../worker/fake-worker.test-util';
@@ -51,19 +51,6 @@ class FakeClient {
   }
 }
 
-const summary = (url: string): ModelSummary => ({
-  url,
-  name: 'm',
-  inputShape: [28, 28, 1],
-  classCount: 10,
-  classNames: [],
-  classNamesSource: 'default',
-  layers: [],
-  parameterCount: 0,
-  outputActivation: 'linear',
-  pathways: { supported: true },
-});
-
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const image = () => new Float32Array(784);
 const occlusion = (row: number) => ({
@@ -77,7 +64,9 @@ const answer = (tag: number) => ({ tag }) as never;
 
 function setup(options: { mainThread?: boolean; now?: () => number } = {}) {
   const app = createAppStore();
-  app.getState().patchModel({ status: 'ready', summary: summary('http://x/models/a/model.json') });
+  app
+    .getState()
+    .patchModel({ status: 'ready', summary: modelSummary('http://x/models/a/model.json') });
   const analyses = createAnalysesStore();
   const session = new FakeClient(options.mainThread);
   const made: FakeClient[] = [];
@@ -216,7 +205,7 @@ describe('analysis runs: store actions → session → worker', () => {
   it('loads a new model into its worker before the next run', () => {
     const { app, analyses, engine } = setup();
     analyses.getState().requestRun('occlusion', 'k1', occlusion(0));
-    app.getState().patchModel({ summary: summary('http://x/models/b/model.json') });
+    app.getState().patchModel({ summary: modelSummary('http://x/models/b/model.json') });
     analyses.getState().requestRun('occlusion', 'k2', occlusion(0));
     expect(engine().sent.map((s) => s.op)).toEqual([
       'init',
@@ -305,7 +294,7 @@ describe('analysis runs: store actions → session → worker', () => {
 
   it('takes a request made before it started, and stops', () => {
     const app = createAppStore();
-    app.getState().patchModel({ summary: summary('http://x/models/a/model.json') });
+    app.getState().patchModel({ summary: modelSummary('http://x/models/a/model.json') });
     const analyses = createAnalysesStore();
     analyses.getState().requestRun('occlusion', 'k1', occlusion(0));
     const engine = new FakeClient();
@@ -327,7 +316,7 @@ describe('analysis runs: store actions → session → worker', () => {
     const client = new RealClient(factory);
     made[0]!.send({ type: 'ready' });
     const app = createAppStore();
-    app.getState().patchModel({ summary: summary('http://x/models/a/model.json') });
+    app.getState().patchModel({ summary: modelSummary('http://x/models/a/model.json') });
     const analyses = createAnalysesStore();
     startAnalysisRuns({ analyses, app, sessionClient: client, createClient: () => client });
     const params = occlusion(0);

@@ -1,7 +1,7 @@
 // The model loader with a fake worker client: what it asks the worker for, and where the app goes
 // when a model the user opened fails (back to the model shown before, with the message).
 import { describe, expect, it, vi } from 'vitest';
-import type { ModelSummary } from '../../model/summary-types';
+import { modelSummary } from '../../model/summary.test-util';
 import { createAppStore } from '../../state/store';
 import { toUrlState } from '../../state/url-sync';
 import type { OpenedModel } from '../../storage/model-files-types';
@@ -32,7 +32,7 @@ class FakeClient {
   }
   answer(): void {
     const last = this.last();
-    last.resolve(summary(last.params.url));
+    last.resolve(modelSummary(last.params.url));
   }
   fail(message: string): void {
     this.last().reject(new Error(message));
@@ -41,19 +41,6 @@ class FakeClient {
     return this as unknown as WorkerClient;
   }
 }
-
-const summary = (url: string): ModelSummary => ({
-  url,
-  name: 'm',
-  inputShape: [28, 28, 1],
-  classCount: 10,
-  layers: [],
-  parameterCount: 1,
-  outputActivation: 'linear',
-  classNames: [],
-  classNamesSource: 'default',
-  pathways: { supported: true },
-});
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
