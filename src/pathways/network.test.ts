@@ -226,6 +226,40 @@ describe('BatchNormalization folding', () => {
     model.dispose();
   });
 
+  it("reads Keras' keepdims global pools (a model.json written by Keras) as the plain ones", async () => {
+    // Keras writes `keepdims` into each global pool's config (output [1, 1, C]); tfjs-layers 4.x
+    // reads the file and returns [batch, C] regardless. The engine must trace it the same way.
+    for (const pool of ['globalAveragePooling2d', 'globalMaxPooling2d'] as const) {
+      const built = tfl.sequential({
+        layers: [
+          conv({ name: 'c1', inputShape: [8, 8, 1], filters: 3 }),
+          tfl.layers[pool]({ name: 'gp' }),
+          tfl.layers.dense({ name: 'logits', units: 4 }),
+        ],
+      });
+      const json = built.toJSON(null, false) as {
+        config: { layers: Array<{ config: Record<string, unknown> }> };
+      };
+      const gp = json.config.layers.find((l) => l.config.name === 'gp');
+      expect(gp).toBeDefined();
+      gp!.config.keepdims = true;
+      const model = (await tfl.models.modelFromJSON(json as never)) as tfl.LayersModel;
+      model.setWeights(built.getWeights());
+      expect(model.getLayer('gp').getConfig()).toMatchObject({ name: 'gp' });
+      const net = buildNetwork(model);
+      const image = blobImage(8, 8, 1, 5, 3);
+      const gates = await computeGates(net, image);
+      const expected = tf.tidy(() =>
+        (model.predict(tf.tensor4d(image, [1, 8, 8, 1])) as tf.Tensor).dataSync(),
+      );
+      expect(maxAbsDiff(gates.logits, expected)).toBeLessThan(1e-5);
+      for (const e of await completenessError(net, gates)) expect(e).toBeLessThan(1e-5);
+      disposeNetwork(net);
+      model.dispose();
+      built.dispose();
+    }
+  });
+
   it('rejects BN after a ReLU (not foldable)', () => {
     const model = tfl.sequential({
       layers: [
