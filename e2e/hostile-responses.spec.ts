@@ -134,3 +134,19 @@ test.describe('a broken precomputed first paint', () => {
     });
   }
 });
+
+test('a gallery and an example that never answer do not hold the first render', async ({
+  page,
+}) => {
+  // The first render waits for them briefly (src/app/session/view-data.ts), then draws without.
+  await page.route('**/samples/mnist.bin', () => undefined);
+  await page.route('**/precomputed/mnist-default.json', () => undefined);
+  const app = new PathwayPage(page);
+  await app.open({ backend: 'wasm' });
+  await expect(page.getByRole('heading', { name: 'Test samples' })).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByText('Loading samples…')).toBeVisible();
+  await expect(page.getByText('Loading Pathway Lens…')).toHaveCount(0);
+  // The model still loads; with no image yet, the brush is the way in.
+  await app.waitForModel();
+  await expect(app.modelStatus).toHaveAttribute('data-status', 'ready');
+});
