@@ -212,6 +212,62 @@ describe('reproduce', () => {
     },
   );
 
+  it(
+    'says "not measured", never NaN, where a model leaves nothing to measure (a random 12-class model, 4 classes of pictures)',
+    { timeout: 240_000 },
+    async () => {
+      await initNodeBackend('wasm');
+      const model = vggLikeModel({
+        input: [16, 16, 3],
+        widths: [4, 4, 8, 8],
+        dense: 12,
+        classes: 12,
+        seed: 5,
+      });
+      const modelFile = await writeModelDir(model, join(scratch, 'random12'));
+      model.dispose();
+      const data = join(scratch, 'four-classes');
+      for (let c = 0; c < 4; c++) {
+        mkdirSync(join(data, String(c)), { recursive: true });
+        for (let i = 0; i < 14; i++)
+          writePng(
+            join(data, String(c), `p${i}.png`),
+            16,
+            16,
+            seededPixels(16, 16, 900 + c * 50 + i),
+          );
+      }
+      const result = await reproduce(
+        parseArgs([
+          ...['--model', modelFile, '--data', data, '--n', '12', '--train', '10'],
+          ...[
+            '--adv',
+            '4',
+            '--occ',
+            '4',
+            '--move',
+            '4',
+            '--out',
+            join(scratch, 'random-out'),
+            '--quiet',
+          ],
+        ]),
+      );
+      const md = readFileSync(result.markdownPath, 'utf8');
+      expect(md).not.toContain('NaN');
+      // Nothing this model classifies right: no attack, occlusion or deformed sample to measure.
+      expect(md).toMatch(/\| 4 \| [^|]+ \| \*\*not measured\*\* \| attacks: not measured \(0 of 0/);
+      expect(md).toMatch(
+        /\| 5 \| [^|]+ \| \*\*not measured\*\* \| not measured: no deformed samples/,
+      );
+      // Its words are about this model and this folder, not a shipped model and a test split.
+      expect(md).toContain('a model not shipped with the project');
+      expect(md).not.toContain('our shipped');
+      expect(md).toContain('drawn without replacement from four-classes (picture folder)');
+      expect(md).not.toMatch(/test split|training split/);
+    },
+  );
+
   it('refuses a folder too small for --n, saying how many pictures it needs, and leaves no temp folder', async () => {
     const modelFile = join(scratch, 'tiny-rgb', 'model.json');
     const temps = () =>

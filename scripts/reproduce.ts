@@ -156,6 +156,8 @@ async function runAndWrite(
     const markdown = reportMarkdown(result, {
       command: commandLine(args),
       modelTitle: about.title,
+      shipped: m.shipped !== null,
+      dataSource: sets.source,
       ...(about.accuracy !== undefined ? { modelAccuracy: about.accuracy } : {}),
       figurePath: (key) => `figures/${plan.name}-${key}.svg`,
       generatedAt: new Date().toISOString().slice(0, 10),

@@ -19,10 +19,14 @@ import { pictureInput } from './picture-input';
 export interface ReproductionData {
   /** The data's name in the report, e.g. "MNIST" or "my-pictures (folder)". */
   label: string;
+  /** Where the sets were drawn: a dataset's test and training splits, or a folder's pictures. */
+  source: DataSource;
   test: ImageSet;
   importance: ImageSet;
   train: ImageSet;
 }
+
+export type DataSource = 'dataset' | 'split folder' | 'folder';
 
 export interface DataRequest {
   /** 'mnist', 'fashion' or a folder. */
@@ -84,6 +88,7 @@ function datasetData(id: DatasetId, model: DataModel, request: DataRequest): Rep
   );
   return {
     label: id === 'mnist' ? 'MNIST' : 'Fashion-MNIST',
+    source: 'dataset',
     test: datasetSet(testData, drawn.slice(0, request.n)),
     importance: datasetSet(testData, drawn.slice(request.n)),
     train: datasetSet(trainData, train),
@@ -234,6 +239,7 @@ function folderData(
   }
   return {
     label: `${basename(dir)} (picture folder)`,
+    source: split ? 'split folder' : 'folder',
     test: toSet(test, model.input),
     importance: toSet(importance, model.input),
     train: toSet(train, model.input),

@@ -23,6 +23,13 @@ export interface MarkdownContext {
   /** Model title and test accuracy from the model card. */
   modelTitle: string;
   modelAccuracy?: number;
+  /** False for a model the user brought (default: one of the project's shipped models). */
+  shipped?: boolean;
+  /**
+   * Where the images came from (default 'dataset': its test and training splits): a folder with
+   * test/ and train/ sub-folders, or one folder that all the samples are drawn from.
+   */
+  dataSource?: 'dataset' | 'split folder' | 'folder';
   /** Figure path (relative to the markdown file) for a figure key. */
   figurePath: (key: string) => string;
   generatedAt: string;

@@ -3,7 +3,8 @@
 import { fmt } from './svg';
 import type { ReproductionResult } from './pipeline';
 
-export type Status = 'holds' | 'partly holds' | 'does not hold';
+/** 'not measured': the run had nothing to measure it on (e.g. no correctly classified image). */
+export type Status = 'holds' | 'partly holds' | 'does not hold' | 'not measured';
 
 export interface Verdict {
   finding: number;
@@ -15,7 +16,9 @@ export interface Verdict {
   criterion: string;
 }
 
-const pct = (v: number) => `${fmt(100 * v, 1)} %`;
+// A measure with nothing to average (NaN) reads "n/a", never "NaN".
+const pct = (v: number) => (Number.isFinite(v) ? `${fmt(100 * v, 1)} %` : 'n/a');
+const num = (v: number, digits?: number) => (Number.isFinite(v) ? fmt(v, digits) : 'n/a');
 
 function byShare(share: number, partlyFrom = 1 / 3, holdsFrom = 3 / 4): Status {
   if (share >= holdsFrom) return 'holds';
@@ -23,7 +26,10 @@ function byShare(share: number, partlyFrom = 1 / 3, holdsFrom = 3 / 4): Status {
   return 'does not hold';
 }
 
-function combine(statuses: Status[]): Status {
+/** The parts that were measured decide; none measured: not measured. */
+function combine(all: Status[]): Status {
+  const statuses = all.filter((s) => s !== 'not measured');
+  if (statuses.length === 0) return 'not measured';
   if (statuses.every((s) => s === 'holds')) return 'holds';
   if (statuses.every((s) => s === 'does not hold')) return 'does not hold';
   return 'partly holds';
@@ -73,12 +79,20 @@ function findingTwo(r: ReproductionResult): Verdict {
     headline:
       `within-class correlation exceeds between-class in ${rawPositive}/${raw.length} layers (raw vectors) and ` +
       `${positive}/${c.length} (centred); the mean centred gap is ${fmt(early)} in the first ${half} layers vs ` +
-      `${fmt(late)} in the rest, so the effect is ${early > late ? 'larger early, as the paper says' : 'larger in the late layers, not the early ones'}.`,
+      `${fmt(late)} in the rest, ${whereLarger(early, late)}.`,
     criterion:
       'holds when the centred within−between gap is positive in ≥ 3/4 of the layers and its mean over the ' +
       'first half of the layers exceeds that over the second half ("most clearly in early layers"); partly ' +
       'when only the first part holds.',
   };
+}
+
+/** What the two halves' mean gaps say (a negative gap is no within-class effect at all). */
+function whereLarger(early: number, late: number): string {
+  if (!(early > 0) && !(late > 0)) return 'so neither half shows a within-class effect';
+  return early > late
+    ? 'so the effect is larger early, as the paper says'
+    : 'so the effect is larger in the late layers, not the early ones';
 }
 
 function findingThree(r: ReproductionResult): Verdict {
@@ -104,12 +118,21 @@ function findingFour(r: ReproductionResult): Verdict {
   const lastHidden = r.layers.filter((l) => l.kind !== 'logits').at(-1);
   const cmp = targeted?.comparisonClassMean.layers.find((l) => l.layer === lastHidden?.index);
   const towards = cmp ? cmp.attackedVsTarget.correlation - cmp.originalVsTarget.correlation : NaN;
-  const sAdv: Status =
-    cmp && cmp.closerToTarget > 0.5 ? 'holds' : towards > 0 ? 'partly holds' : 'does not hold';
+  // No successful targeted attack (e.g. no original classified right): nothing to compare.
+  const advMeasured = cmp !== undefined && Number.isFinite(towards);
+  const sAdv: Status = !advMeasured
+    ? 'not measured'
+    : cmp.closerToTarget > 0.5
+      ? 'holds'
+      : towards > 0
+        ? 'partly holds'
+        : 'does not hold';
   const occ = r.occlusion;
   const occBetter = occ.layers.filter((l) => l.overlap > l.baseline).length;
-  const sOcc: Status =
-    occBetter === occ.layers.length && occ.occludedAccuracy >= 0.5
+  const occMeasured = Number.isFinite(occ.occludedAccuracy);
+  const sOcc: Status = !occMeasured
+    ? 'not measured'
+    : occBetter === occ.layers.length && occ.occludedAccuracy >= 0.5
       ? 'holds'
       : occBetter > 0
         ? 'partly holds'
@@ -128,11 +151,15 @@ function findingFour(r: ReproductionResult): Verdict {
     title: 'Pathways explain adversarial attacks, object completion and movement',
     status: combine(moveMeasured ? [sAdv, sOcc, sMove] : [sAdv, sOcc]),
     headline:
-      `attacks: ${sAdv} (${lastHidden?.name ?? 'last hidden layer'}: attacked↔target-class correlation ` +
-      `${fmt(cmp?.attackedVsTarget.correlation ?? NaN)} vs original↔target ${fmt(cmp?.originalVsTarget.correlation ?? NaN)}, ` +
-      `attacked closer to the target class than to its original in ${pct(cmp?.closerToTarget ?? NaN)}); ` +
-      `occlusion: ${sOcc} (accuracy ${pct(occ.occludedAccuracy)} with ${pct(occ.meanOccludedInk)} of the ink hidden; ` +
-      `same-pixel top-map overlap above the other-pixel baseline in ${occBetter}/${occ.layers.length} layers); ` +
+      (advMeasured
+        ? `attacks: ${sAdv} (${lastHidden?.name ?? 'last hidden layer'}: attacked↔target-class correlation ` +
+          `${num(cmp.attackedVsTarget.correlation)} vs original↔target ${num(cmp.originalVsTarget.correlation)}, ` +
+          `attacked closer to the target class than to its original in ${pct(cmp.closerToTarget)}); `
+        : `attacks: not measured (${targeted?.succeeded ?? 0} of ${targeted?.attempted ?? 0} targeted attacks on correctly classified images succeeded); `) +
+      (occMeasured
+        ? `occlusion: ${sOcc} (accuracy ${pct(occ.occludedAccuracy)} with ${pct(occ.meanOccludedInk)} of the ink hidden; ` +
+          `same-pixel top-map overlap above the other-pixel baseline in ${occBetter}/${occ.layers.length} layers); `
+        : 'occlusion: not measured (no correctly classified image to occlude); ') +
       (moveMeasured
         ? `movement: ${sMove} (conv/pool per-map sizes change by ${pct(mv.multipleConvPool)} where the shift ` +
           `is a multiple of the layer's stride vs ${pct(mv.otherConvPool)} where it is not).`
@@ -180,14 +207,20 @@ function findingFive(r: ReproductionResult): Verdict {
   const strong = pairs.filter((p) => Math.abs(p.auc - 0.5) >= 0.3);
   const ink = r.groups.inkOnly.pairs;
   const inkStrong = ink.filter((p) => Math.abs(p.auc - 0.5) >= 0.3);
-  const list = (ps: typeof pairs) => ps.map((p) => `${p.a}/${p.b} ${fmt(p.auc, 2)}`).join(', ');
+  const list = (ps: typeof pairs) => ps.map((p) => `${p.a}/${p.b} ${num(p.auc, 2)}`).join(', ');
+  // No AUC at all: the groups are empty (they are the successful targeted attacks' triples).
+  const measured = pairs.some((p) => Number.isFinite(p.auc));
+  const targeted = r.attacks.find((a) => a.kind === 'targeted');
   return {
     finding: 5,
     title: 'N_total separates original, deformed and target samples',
-    status: byShare(strong.length / Math.max(1, pairs.length), 1 / 3, 1),
-    headline:
-      `AUC of N_total (all pixels, τ = ${r.config.threshold}): ${list(pairs)}; counting the deformed images ` +
-      `on the original's non-zero pixels only: ${list(ink)} (${inkStrong.length}/${ink.length} pairs separated).`,
+    status: measured
+      ? byShare(strong.length / Math.max(1, pairs.length), 1 / 3, 1)
+      : 'not measured',
+    headline: measured
+      ? `AUC of N_total (all pixels, τ = ${r.config.threshold}): ${list(pairs)}; counting the deformed images ` +
+        `on the original's non-zero pixels only: ${list(ink)} (${inkStrong.length}/${ink.length} pairs separated).`
+      : `not measured: no deformed samples (${targeted?.succeeded ?? 0} of ${targeted?.attempted ?? 0} targeted attacks on correctly classified images succeeded).`,
     criterion:
       'a pair counts as separated when |AUC − 0.5| ≥ 0.3; holds when all three pairs are, partly when at ' +
       'least one is.',
