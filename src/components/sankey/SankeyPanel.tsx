@@ -115,6 +115,13 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
   const below = PERF_BASELINE ? latest : deferred;
   // Chains of an earlier result must not be drawn over this one's diagram.
   const belowIsCurrent = below !== null && below.drawing === drawing;
+  // The words and the table are marked stale in the deferred render that updates them, not in the
+  // urgent one that draws the new Sankey: their props then stay the same there, and both
+  // memoised components skip it (they used to re-render their old chains just to be marked).
+  const shownDrawing = useDeferredValue(drawing);
+  const belowStale = PERF_BASELINE
+    ? !belowIsCurrent
+    : !(below !== null && below.drawing === shownDrawing);
   const columns = graph?.columns.map((c) => c.label) ?? [];
   const title = graph ? sankeyTitle(graph) : 'Pathways';
   const subtitle = graph
@@ -188,14 +195,14 @@ export const SankeyPanel = memo(function SankeyPanel(props: SankeyPanelProps) {
         // After a failed search there is nothing to say of this result (TopChains says why).
         result={props.chainsError ? null : (below?.result ?? null)}
         graph={below?.drawing.graph ?? null}
-        stale={!belowIsCurrent}
+        stale={belowStale}
       />
       <TopChains
         result={below?.result ?? null}
         graph={below?.drawing.graph ?? null}
-        active={belowIsCurrent ? chain : null}
-        onActiveChange={belowIsCurrent ? setChain : IGNORE_ACTIVE}
-        stale={!belowIsCurrent}
+        active={belowStale ? null : chain}
+        onActiveChange={belowStale ? IGNORE_ACTIVE : setChain}
+        stale={belowStale}
         error={props.chainsError ?? null}
       />
       <SankeyExplainer />
