@@ -103,6 +103,36 @@ function showBlankCanvas(store: AppStore): void {
   if (s.inputMode !== 'draw') s.setInputMode('draw');
 }
 
+/**
+ * How long a gallery may take to arrive (its .bin is 392 KB for MNIST): past this the panel says
+ * so and offers the brush, instead of "Loading samples…" forever on a server that never answers.
+ */
+export const GALLERY_TIMEOUT_MS = 60_000;
+
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The server did not send it within ${ms / 1000} s: reload the page to try again.`,
+          ),
+        ),
+      ms,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 export interface SamplesLoader {
   stop: () => void;
   /** Settles once the first gallery is in the store, or failed, or there is none (never rejects). */
@@ -129,7 +159,7 @@ export function startSamplesLoader(store: AppStore): SamplesLoader {
       return Promise.resolve();
     }
     state.patchSamples({ status: 'loading', modelId: state.modelId, set: null, error: null });
-    return (local ?? loadSampleSet(urls!))
+    return (local ?? withinTime(loadSampleSet(urls!), GALLERY_TIMEOUT_MS))
       .then((set) => {
         if (mine !== token) return;
         const s = store.getState();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { selectPathwaysOrigin } from '../../state/selectors-view';
 import { createAppStore } from '../../state/store';
+import { GALLERY_TIMEOUT_MS } from './samples-loader';
 import { startViewData, viewDataOrTimeout } from './view-data';
 
 const SITE = 'http://localhost/app/';
@@ -78,5 +79,26 @@ describe('the view data before the first render', () => {
     await startViewData(store);
     expect(store.getState().samples.status).toBe('error');
     expect(store.getState().notices.map((n) => n.id)).toContain('precomputed');
+  });
+
+  it('gives up on a gallery that never arrives, says so and offers the brush', async () => {
+    vi.useFakeTimers();
+    try {
+      serve(['samples/mnist.bin']);
+      const store = createAppStore();
+      const settled = startViewData(store);
+      await vi.advanceTimersByTimeAsync(GALLERY_TIMEOUT_MS - 1);
+      expect(store.getState().samples.status).toBe('loading');
+      await vi.advanceTimersByTimeAsync(1);
+      await settled;
+      const s = store.getState();
+      expect(s.samples.status).toBe('error');
+      expect(s.samples.error).toMatch(
+        /could not be loaded\. The server did not send it within 60 s/,
+      );
+      expect(s.inputMode).toBe('draw');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
