@@ -107,6 +107,12 @@ describe('parseArgs', () => {
   });
 });
 
+/** A run small enough for a test: 12 pictures analysed, 10 for the centroids, 4 per perturbation. */
+const smallRun = (model: string, data: string, out: string) => [
+  ...['--model', model, '--data', data, '--n', '12', '--train', '10'],
+  ...['--adv', '4', '--occ', '4', '--move', '4', '--out', out, '--quiet'],
+];
+
 describe('reproduce', () => {
   it(
     'writes a report with every section and its figures to a fresh temp folder, touching no committed file',
@@ -176,27 +182,7 @@ describe('reproduce', () => {
       }
       model.dispose();
       const out = join(scratch, 'reports');
-      const result = await reproduce(
-        parseArgs([
-          '--model',
-          modelFile,
-          '--data',
-          data,
-          '--n',
-          '12',
-          '--train',
-          '10',
-          '--adv',
-          '4',
-          '--occ',
-          '4',
-          '--move',
-          '4',
-          '--out',
-          out,
-          '--quiet',
-        ]),
-      );
+      const result = await reproduce(parseArgs(smallRun(modelFile, data, out)));
       expect(result.markdownPath).toBe(join(out, 'reproduction-tiny-rgb.md'));
       const md = readFileSync(result.markdownPath, 'utf8');
       for (const section of REPORT_SECTIONS) expect(md).toContain(`\n${section}\n`);
@@ -238,20 +224,7 @@ describe('reproduce', () => {
           );
       }
       const result = await reproduce(
-        parseArgs([
-          ...['--model', modelFile, '--data', data, '--n', '12', '--train', '10'],
-          ...[
-            '--adv',
-            '4',
-            '--occ',
-            '4',
-            '--move',
-            '4',
-            '--out',
-            join(scratch, 'random-out'),
-            '--quiet',
-          ],
-        ]),
+        parseArgs(smallRun(modelFile, data, join(scratch, 'random-out'))),
       );
       const md = readFileSync(result.markdownPath, 'utf8');
       expect(md).not.toContain('NaN');

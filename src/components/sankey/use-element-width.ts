@@ -33,7 +33,6 @@ export function useElementWidth(
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fallback is read once
-  }, [ref]);
+  }, [ref, fallback]);
   return { width: width ?? fallback, measured: width !== null };
 }
