@@ -134,3 +134,39 @@ test('dragging selects a rectangle, also when it starts right after a click', as
   await expect(page).toHaveURL(/px=10%2C10%2C12%2C13/);
   await expect(app.sankey).toHaveAttribute('data-columns', MNIST_COLUMNS);
 });
+
+test('a held press outlines its pixel as pending, and not before its answer could come', async ({
+  page,
+}) => {
+  const app = new PathwayPage(page);
+  await app.open({ sample: '350' });
+  await app.waitForLive();
+  const overlay = page
+    .getByRole('application', { name: /^Input image/ })
+    .locator('svg.pl-input-overlay');
+  // When the dashed outline is first drawn, from the press (use-press-reveal.ts): the press
+  // changes nothing on the page for a frame, so that its answer is not held behind that frame.
+  await page.evaluate(() => {
+    const w = window as { __pressAt?: number; __pendingAt?: number[] };
+    w.__pendingAt = [];
+    addEventListener('pointerdown', (e) => (w.__pressAt = e.timeStamp), true);
+    const svg = document.querySelector('[role=application] svg.pl-input-overlay')!;
+    new MutationObserver(() => {
+      if (svg.querySelector('.pl-pending')) w.__pendingAt!.push(performance.now());
+    }).observe(svg, { childList: true, subtree: true });
+  });
+  const at = await app.cellPoint(9, 14);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  // Held: the pending outline is on, the old selection's Sankey still shown.
+  await expect(overlay.locator('.pl-pending')).toHaveCount(1);
+  const [pressAt, firstPending] = await page.evaluate(() => {
+    const w = window as { __pressAt?: number; __pendingAt?: number[] };
+    return [w.__pressAt ?? NaN, w.__pendingAt?.[0] ?? NaN];
+  });
+  expect(firstPending - pressAt).toBeGreaterThanOrEqual(15);
+  await page.mouse.up();
+  await app.waitForLive([9 * GRID + 14]);
+  await expect(overlay.locator('.pl-pending')).toHaveCount(0);
+  await expect(overlay.locator('.pl-sel')).toHaveCount(1);
+});

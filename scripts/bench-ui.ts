@@ -564,8 +564,10 @@ function renderSection(
   if (compare.length > 0 && autoRun) {
     const one = autoRun.clicks.map((k) => k.total);
     const [cm, cp, sm, sp] = [med(compare), quantile(compare, 0.95), med(one), quantile(one, 0.95)];
+    // Issue #15: "in the same time budget as a single click", i.e. the click's target; and, as
+    // this row always said, beside the single click measured in this run (within 1.25× or not).
     lines.push(
-      `compare mode, B's pixel → B and B − A drawn: median ${ms(cm)} ms, p95 ${ms(cp)} ms, against a single-view click in the same run (median ${ms(sm)}, p95 ${ms(sp)} ms): ${cp <= sp * 1.25 ? 'within' : 'NOT within'} the single click's budget (p95 ≤ 1.25 × the single click's)`,
+      `compare mode, B's pixel → B and B − A drawn: median ${ms(cm)} ms, p95 ${ms(cp)} ms: ${verdict(cp, TARGET.p95)} against a click's budget (p95 ≤ ${TARGET.p95} ms); against a single-view click in the same run (median ${ms(sm)}, p95 ${ms(sp)} ms), p95 ${(cp / sp).toFixed(2)}× the single click's (${cp <= sp * 1.25 ? 'within' : 'NOT within'} 1.25×)`,
     );
   }
   const vgg = results.get('vgg');
@@ -587,6 +589,11 @@ function renderSection(
     // The same wait split in two: the channel itself, and the answer waiting for a busy page.
     const channel = med(auto.clicks.map((k) => k.toPost + k.toWorker + k.queued));
     const waiting = med(auto.clicks.map((k) => k.back + k.apply));
+    // From the post, wherever the query left (at the press, ahead of the pointerup): the channel.
+    const fromPost = med(auto.clicks.map((k) => k.toWorker + k.queued + k.back + k.apply));
+    lines.push(
+      `the same, counted from the query's post instead of the pointerup (delivery, the worker's queue, the way back and the wait for the main thread; median): ${ms(fromPost)} ms`,
+    );
     lines.push(
       `of that (medians): pointerup → posted, delivered and through the worker's queue ${ms(channel)} ms; the answer waiting for the main thread ${ms(waiting)} ms (busy with the pointerup task and the frame after it, ${ms(med(auto.clicks.map((k) => k.upTask)))} ms from pointerup)`,
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../model/summary-types';
+import type { PixelQueryResult } from '../pathways/types';
 import { encodeCompareImage } from './compare-image-code';
 import { compareImageLinkCode } from './compare-link-code';
 import { compareSwapBlocker } from './compare-store';
@@ -115,5 +116,42 @@ describe('Swap A and B', () => {
     expect(store.getState().image?.pixels).toEqual(drawn);
     expect(store.getState().compare.image?.pixels).toEqual(new Float32Array(784));
     expect(store.getState().compare.image?.source).toEqual({ kind: 'variant', variant: 'drawn' });
+  });
+});
+
+describe("B's answer asked at the press", () => {
+  const cell = (row: number, col: number) => ({ row0: row, col0: col, row1: row, col1: col });
+  const answer = (label: string) => ({ label }) as unknown as PixelQueryResult;
+
+  it('is kept for laying out until it is drawn with its pick, in one store update', () => {
+    const store = storeFor('?compare=pixels&px=14,9&bpx=10,12');
+    const early = answer('B at 3,4');
+    store.getState().pressCompareSelection(cell(3, 4));
+    store.getState().setComparePathwaysAhead(early);
+    expect(store.getState().compare.pathwaysAhead).toBe(early);
+    store.getState().proposeCompareSelection(cell(3, 4));
+    const pending = store.getState().compare.pendingSelection;
+    // Another answer (e.g. a refresh's) leaves it: it is still to be drawn.
+    store.getState().answerComparePathways({ status: 'ready', result: answer('other') }, null);
+    expect(store.getState().compare.pathwaysAhead).toBe(early);
+    let updates = 0;
+    const stop = store.subscribe(() => (updates += 1));
+    store.getState().answerComparePathways({ status: 'ready', result: early }, pending);
+    stop();
+    const c = store.getState().compare;
+    expect(updates).toBe(1);
+    expect(c.pathways.result).toBe(early);
+    expect(c.selection?.region).toEqual(cell(3, 4));
+    expect(c.pathwaysAhead).toBeNull();
+  });
+
+  it('is dropped with a pick made on another input', () => {
+    const store = storeFor('?compare=pixels&px=14,9&bpx=10,12');
+    store.getState().pressCompareSelection(cell(3, 4));
+    store.getState().setComparePathwaysAhead(answer('B at 3,4'));
+    store.setState({ input: RGB });
+    store.getState().compareInputChanged();
+    expect(store.getState().compare.pathwaysAhead).toBeNull();
+    expect(store.getState().compare.pressedSelection).toBeNull();
   });
 });

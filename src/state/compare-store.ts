@@ -55,6 +55,7 @@ export function initialCompare(url: UrlState, input: InputShape = SHIPPED_INPUT)
     selection: region ? { region, pixels: regionPixels(region, input.width) } : null,
     pendingSelection: null,
     pressedSelection: null,
+    pathwaysAhead: null,
     classIndex: url.compareClass,
     image:
       code?.kind === 'variant'
@@ -138,6 +139,9 @@ export function compareActions(set: Set, get: Get): CompareActions {
     },
     pressCompareSelection: (region) =>
       patch({ pressedSelection: region ? compareSelectionFor(region, get().input) : null }),
+    setComparePathwaysAhead(pathwaysAhead) {
+      if (get().compare.pathwaysAhead !== pathwaysAhead) patch({ pathwaysAhead });
+    },
     commitComparePendingSelection(which) {
       const pending = get().compare.pendingSelection;
       if (pending && (which === undefined || which === pending))
@@ -245,7 +249,9 @@ export function compareActions(set: Set, get: Get): CompareActions {
       patch({
         ...(dropImage ? { image: null } : {}),
         ...(selectionChanged ? { selection: nextSelection } : {}),
-        ...(dropPending ? { pendingSelection: null, pressedSelection: null } : {}),
+        ...(dropPending
+          ? { pendingSelection: null, pressedSelection: null, pathwaysAhead: null }
+          : {}),
       });
     },
     patchComparePathways: (p) => patch({ pathways: { ...get().compare.pathways, ...p } }),
@@ -253,7 +259,13 @@ export function compareActions(set: Set, get: Get): CompareActions {
       const compare = get().compare;
       const pathways = { ...compare.pathways, ...p };
       const commits = pending !== null && compare.pendingSelection === pending;
-      patch(commits ? { pathways, selection: pending, pendingSelection: null } : { pathways });
+      // The answer asked ahead (if it was this one) is drawn now: nothing left to prepare.
+      const ahead = compare.pathwaysAhead === p.result ? { pathwaysAhead: null } : {};
+      patch(
+        commits
+          ? { pathways, selection: pending, pendingSelection: null, ...ahead }
+          : { pathways, ...ahead },
+      );
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CompareKind } from './compare-url';
 import type { InputShape } from './input-shape';
 import type { PixelRegion } from '../lib/selection';
 import type { PathwaysState, Selection } from './view-types';
+import type { PixelQueryResult } from '../pathways/types';
 
 export type CompareImageSource =
   { kind: 'sample'; index: number } | { kind: 'variant'; variant: CompareVariant };
@@ -34,6 +35,11 @@ export interface CompareData {
   pendingSelection: Selection | null;
   /** The pixel under a pointer pressed on B's picker, asked for before the release (as A's). */
   pressedSelection: Selection | null;
+  /**
+   * The pressed pixel's answer, arrived before the release (as A's: view-types.ts pathwaysAhead):
+   * the three drawings are laid out with it while the button is down (use-compare-drawings.ts).
+   */
+  pathwaysAhead: PixelQueryResult | null;
   /** B's class ('classes'); null: the class A's prediction ranks second. */
   classIndex: number | null;
   /** B's image ('images'); the other kinds use A's image. */
@@ -53,6 +59,8 @@ export interface CompareActions {
   proposeCompareSelection(region: PixelRegion): void;
   /** A pointer pressed on B's picker at `region` (one pixel), or null (see pressedSelection). */
   pressCompareSelection(region: PixelRegion | null): void;
+  /** The pressed pixel's answer, arrived before the release (see pathwaysAhead). */
+  setComparePathwaysAhead(result: PixelQueryResult | null): void;
   /** Makes the pending B pixels the selection (only `which`, when given: a later pick wins). */
   commitComparePendingSelection(which?: Selection): void;
   setCompareClass(classIndex: number | null): void;

@@ -78,7 +78,10 @@ export function startCompareQuery(store: AppStore, client: WorkerClient): Refres
     return images.send(imageKeyOf(state, pixels), pixels, request);
   };
   // A press on B's picker asks already; its release takes that answer (press-ahead.ts).
-  const pressAhead = createPressAhead(store, keyOf, ask, COMPARE_PRESS);
+  // An answer there before the release is laid out meanwhile (compare-types.ts pathwaysAhead).
+  const pressAhead = createPressAhead(store, keyOf, ask, COMPARE_PRESS, (result) =>
+    store.getState().setComparePathwaysAhead(result),
+  );
   const watch = watchKeyedRequest(store, {
     keyOf,
     send: (state) => pressAhead.send(state),

@@ -57,6 +57,8 @@ export function CompareView() {
   const hoveredMap = useAppState((s) => s.hoveredMap);
   const a = useAppState(selectShownPathways);
   const b = useAppState(selectCompareResult);
+  // B's pressed pixel's answer, there before the release: laid out while the button is down.
+  const bAhead = useAppState((s) => s.compare.pathwaysAhead);
   const bLive = useAppState(compareIsLive);
   const bError = useAppState((s) => s.compare.pathways.error);
   const classNames = useAppState(selectClassNames);
@@ -78,6 +80,7 @@ export function CompareView() {
     classNames,
     heightFor(view),
     view === 'normal' ? PAGE_COMPARE_OPTIONS : fit.options,
+    bAhead,
   );
   const wordsId = useId();
   // For `npm run bench:ui`: when B's live answer and the difference are on the page.

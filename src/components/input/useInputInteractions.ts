@@ -24,6 +24,7 @@ import {
 } from '../../lib/selection';
 import type { InputMode } from '../../state/view-types';
 import type { DrawHandler, SelectHandler } from './types';
+import { usePressReveal } from './use-press-reveal';
 
 interface Options {
   image: Float32Array;
@@ -58,6 +59,9 @@ const RELEASED_DRAG_MS = 250;
  */
 export function useInputInteractions(o: Options) {
   const [drag, setDrag] = useState<KeyboardCursor | null>(null);
+  // A press's pending outline is drawn about a frame late, so its answer is not held behind that
+  // frame (use-press-reveal.ts); a drag's rectangle is drawn at once.
+  const pressOutline = usePressReveal();
   // A released drag keeps its outline until the selection it made is on screen: the app commits
   // a pointer selection together with its pathways' answer (view-types.ts pendingSelection), and
   // clearing the outline at once would show the last selection for a moment. It goes once
@@ -138,6 +142,7 @@ export function useInputInteractions(o: Options) {
       releaseTimer.current = null;
       setDrag({ anchor: cell, focus: cell });
       setReleasedAt(null);
+      pressOutline.hide();
       o.onPress?.({ row0: cell.row, col0: cell.col, row1: cell.row, col1: cell.col });
       return;
     }
@@ -155,7 +160,10 @@ export function useInputInteractions(o: Options) {
     if (drawing) setBrushAt(pt);
     if (drag && releasedAt === null) {
       const f = drag.focus;
-      if (f.row !== cell.row || f.col !== cell.col) setDrag({ anchor: drag.anchor, focus: cell });
+      if (f.row !== cell.row || f.col !== cell.col) {
+        setDrag({ anchor: drag.anchor, focus: cell });
+        pressOutline.reveal();
+      }
     }
     const s = stroke.current;
     if (s) {
@@ -240,7 +248,10 @@ export function useInputInteractions(o: Options) {
   };
 
   // A released drag shows while the selection it made has not arrived.
-  const shownDrag = releasedAt === null || releasedAt === o.selectedPixels ? drag : null;
+  // A click released before its outline's delay is not drawn as pending: if its selection is
+  // not on screen when the delay ends, the outline shows then.
+  const waiting = releasedAt === null || releasedAt === o.selectedPixels;
+  const shownDrag = waiting && pressOutline.shown ? drag : null;
   return {
     drag: shownDrag,
     cursor,
