@@ -7,6 +7,7 @@ import type { PixelQueryResult } from '../pathways/types';
 import { differenceResult } from './compare-diff';
 import { buildCompareGraphs, incompatibility, type CompareGraphs } from './compare-graph';
 import { layoutCompare, type CompareLayouts } from './compare-layout';
+import { sameFrame, sameSettings, type DrawingInputs } from './prepared-drawing';
 import type { SankeyLayoutOptions } from './sankey-layout';
 import type { SankeySettings } from './sankey-types';
 
@@ -34,16 +35,8 @@ export function buildCompare(
   };
 }
 
-export interface CompareInputs {
-  settings: SankeySettings;
-  /** JSON of `settings`: settings are compared by value. */
-  settingsKey: string;
-  classNames: readonly string[];
-  width: number;
-  height: number;
-  /** Layout options beyond the size, compared by identity (the views keep them stable). */
-  options: Partial<SankeyLayoutOptions>;
-}
+/** What a comparison is built and laid out with: what a single drawing is (prepared-drawing.ts). */
+export type CompareInputs = DrawingInputs;
 
 export interface PreparedCompare extends CompareInputs {
   a: PixelQueryResult;
@@ -76,12 +69,7 @@ export function builtFits(
   settingsKey: string,
   classNames: readonly string[],
 ): prepared is PreparedCompare {
-  return (
-    prepared?.a === a &&
-    prepared.b === b &&
-    prepared.settingsKey === settingsKey &&
-    prepared.classNames === classNames
-  );
+  return prepared?.a === a && prepared.b === b && sameSettings(prepared, settingsKey, classNames);
 }
 
 /** Whether `prepared` laid out these graphs at this size and options, from these layouts. */
@@ -96,9 +84,7 @@ export function layoutsFit(
   return (
     prepared?.built.graphs === graphs &&
     prepared.layouts !== null &&
-    prepared.width === width &&
-    prepared.height === height &&
-    prepared.options === options &&
-    prepared.previous === previous
+    prepared.previous === previous &&
+    sameFrame(prepared, width, height, options)
   );
 }

@@ -30,6 +30,25 @@ export function prepareDrawing(result: PixelQueryResult, inputs: DrawingInputs):
   return { ...inputs, result, graph, layout: layoutSankey(graph, { ...options, width, height }) };
 }
 
+/** Whether something made ahead was built with these settings and class names. */
+export function sameSettings(
+  made: DrawingInputs,
+  settingsKey: string,
+  classNames: readonly string[],
+): boolean {
+  return made.settingsKey === settingsKey && made.classNames === classNames;
+}
+
+/** Whether something made ahead was laid out at this size with these options. */
+export function sameFrame(
+  made: DrawingInputs,
+  width: number,
+  height: number,
+  options: Partial<SankeyLayoutOptions>,
+): boolean {
+  return made.width === width && made.height === height && made.options === options;
+}
+
 /** Whether `prepared` was built for this result with these settings and class names. */
 export function graphFits(
   prepared: PreparedDrawing | null,
@@ -37,11 +56,7 @@ export function graphFits(
   settingsKey: string,
   classNames: readonly string[],
 ): prepared is PreparedDrawing {
-  return (
-    prepared?.result === result &&
-    prepared.settingsKey === settingsKey &&
-    prepared.classNames === classNames
-  );
+  return prepared?.result === result && sameSettings(prepared, settingsKey, classNames);
 }
 
 /** Whether `prepared` laid out this graph at this size with these options. */
@@ -52,10 +67,5 @@ export function layoutFits(
   height: number,
   options: Partial<SankeyLayoutOptions>,
 ): prepared is PreparedDrawing {
-  return (
-    prepared?.graph === graph &&
-    prepared.width === width &&
-    prepared.height === height &&
-    prepared.options === options
-  );
+  return prepared?.graph === graph && sameFrame(prepared, width, height, options);
 }
