@@ -32,7 +32,8 @@ const SANKEY_CSS = `
 .pl-sankey .pl-tooltip { position: absolute; left: 0; top: 0; z-index: 3; max-width: 300px; padding: 6px 9px; background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 3px 10px rgba(31, 35, 40, 0.18); font-size: 12px; line-height: 1.45; color: #1f2328; white-space: pre-line; pointer-events: none; font-variant-numeric: tabular-nums; }
 .pl-sankey .pl-tooltip[hidden] { display: none; }
 .pl-sankey .pl-tooltip::first-line { font-weight: 600; }
-.pl-sankey .pl-empty { position: absolute; inset: 35% 10% auto; text-align: center; font-size: 15px; color: #57606a; }
+/* Over a faint diagram (a comparison's empty side keeps the shared boxes) it must stay readable. */
+.pl-sankey .pl-empty { position: absolute; inset: 35% 10% auto; text-align: center; font-size: 15px; color: #57606a; background: rgba(255, 255, 255, 0.92); padding: 8px 12px; border-radius: 6px; }
 .pl-sankey-panel { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
 .pl-sankey-controls { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; font-size: 13px; }
 .pl-sankey-controls fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
