@@ -9,8 +9,8 @@
 // been committed (src/lib/perf-marks.ts); the query-answered mark and the worker's own timings
 // (src/worker/protocol.ts, WorkerTiming) split it into its parts. In ONE run it compares the path
 // before this work (?perf=baseline&threads=1; what it restores: src/lib/perf-baseline.ts),
-// today's automatic path (threaded WASM where the page is isolated), today's path on one WASM
-// thread (?threads=1), and (unless --quick) the same app on the slower ?backend=cpu and
+// today's automatic path (threaded WASM where the page is isolated), the same pressed as a person
+// presses (the button held 80 ms), today's path on one WASM thread (?threads=1), and (unless --quick) the same app on the slower ?backend=cpu and
 // ?backend=webgl. Startup: --loads (default 5) fresh page loads of the
 // default link per path (cold HTTP cache, no service worker): first contentful paint, first
 // Sankey on the page (precomputed or live) and the live one. Rewrites the "UI: click to Sankey"
@@ -55,10 +55,14 @@ const GAP_MS = Number(option('--gap', '300'));
  */
 const PRESS_MS = Math.max(0, Number(option('--press', '0')));
 interface Config {
-  id: 'before' | 'auto' | 'single' | 'threads' | 'vgg' | 'cpu' | 'webgl';
+  id: 'before' | 'auto' | 'held' | 'single' | 'threads' | 'vgg' | 'cpu' | 'webgl';
   label: string;
   query: string;
+  /** This row's hold (ms), instead of --press. */
+  pressMs?: number;
 }
+/** A person's click: the button is held for tens of ms (about 80 to 120 on a mouse). */
+const HELD_PRESS_MS = 80;
 const CONFIGS: Config[] = [
   {
     id: 'before',
@@ -66,6 +70,13 @@ const CONFIGS: Config[] = [
     query: 'perf=baseline&threads=1',
   },
   { id: 'auto', label: 'today: automatic (WASM worker; threads: cores ÷ 2)', query: '' },
+  // The same path, pressed as a person presses: the answer and its layout come during the press.
+  {
+    id: 'held',
+    label: `today, the button held ${HELD_PRESS_MS} ms (as a person's click)`,
+    query: '',
+    pressMs: HELD_PRESS_MS,
+  },
   { id: 'single', label: 'today, 1 WASM thread (?threads=1)', query: 'threads=1' },
   { id: 'threads', label: 'today, 2 WASM threads (?threads=2)', query: 'threads=2' },
   // The paper's network on the same sample and pixels (its default sample is the same 7).
@@ -131,14 +142,14 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-async function clickAndMeasure(page: Page, pixel: number): Promise<Click> {
+async function clickAndMeasure(page: Page, pixel: number, pressMs: number): Promise<Click> {
   const box = await page.getByRole('application', { name: /^Input image/ }).boundingBox();
   if (!box) throw new Error('no input canvas');
   const x = box.x + ((pixel % 28) + 0.5) * (box.width / 28);
   const y = box.y + (Math.floor(pixel / 28) + 0.5) * (box.height / 28);
   await page.mouse.move(x, y);
   await page.mouse.down();
-  if (PRESS_MS > 0) await page.waitForTimeout(PRESS_MS);
+  if (pressMs > 0) await page.waitForTimeout(pressMs);
   await page.mouse.up();
   const handle = await page.waitForFunction(
     ({ mark, pixels }) => {
@@ -196,7 +207,13 @@ async function clickAndMeasure(page: Page, pixel: number): Promise<Click> {
   }, PERF_MARKS);
 }
 
-async function runConfig(browser: Browser, base: string, query: string, pixels: number[]) {
+async function runConfig(
+  browser: Browser,
+  base: string,
+  query: string,
+  pixels: number[],
+  pressMs: number,
+) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   // The selection is committed on pointerup: remember when the last one happened.
@@ -244,7 +261,7 @@ async function runConfig(browser: Browser, base: string, query: string, pixels: 
   const backend = badge.replace(/^Backend:\s*/, '').trim();
   const clicks: Click[] = [];
   for (const [i, pixel] of pixels.entries()) {
-    const c = await clickAndMeasure(page, pixel);
+    const c = await clickAndMeasure(page, pixel, pressMs);
     if (i >= WARMUP) clicks.push(c);
     if (GAP_MS > 0) await page.waitForTimeout(GAP_MS);
   }
@@ -397,7 +414,8 @@ async function main(): Promise<void> {
     );
     for (const config of configs) {
       console.log(`${config.label}: ${CLICKS} clicks…`);
-      const run = await runConfig(browser, preview.url, config.query, pixels);
+      const press = config.pressMs ?? PRESS_MS;
+      const run = await runConfig(browser, preview.url, config.query, pixels, press);
       results.set(config.id, run);
       const total = run.clicks.map((c) => c.total);
       console.log(
@@ -600,6 +618,13 @@ function renderSection(
     const render = med(auto.clicks.map((k) => k.render));
     lines.push(
       `graph + layout + drawing (median): ${ms(render)} ms (target ≤ ${TARGET.render} ms): ${verdict(render, TARGET.render)}`,
+    );
+  }
+  const held = results.get('held');
+  if (held) {
+    const t = held.clicks.map((k) => k.total);
+    lines.push(
+      `a person's click (button held ${HELD_PRESS_MS} ms; the targets are judged on the back-to-back row above): median ${ms(med(t))}, p95 ${ms(quantile(t, 0.95))} ms; render ${ms(med(held.clicks.map((k) => k.render)))} ms`,
     );
   }
   if (auto && before) {
