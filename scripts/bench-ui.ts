@@ -10,12 +10,13 @@
 // (src/worker/protocol.ts, WorkerTiming) split it into its parts. In ONE run it compares the path
 // before this work (?perf=baseline&threads=1; what it restores: src/lib/perf-baseline.ts),
 // today's automatic path (threaded WASM where the page is isolated), the same pressed as a person
-// presses (the button held 80 ms), today's path on one WASM thread (?threads=1), and (unless --quick) the same app on the slower ?backend=cpu and
-// ?backend=webgl. Startup: --loads (default 5) fresh page loads of the
-// default link per path (cold HTTP cache, no service worker): first contentful paint, first
-// Sankey on the page (precomputed or live) and the live one. Rewrites the "UI: click to Sankey"
-// section of docs/benchmarks.md between its markers (other sections are left alone); --no-write
-// skips it, and --only runs some of the rows (see ONLY). Benchmarks are not tests: nothing here fails on a missed target, it says so.
+// presses (the button held 80 ms), today's path on one WASM thread (?threads=1), and (unless
+// --quick) the same app on the slower ?backend=cpu and ?backend=webgl. Startup: --loads (default
+// 5) fresh page loads of the default link per path (cold HTTP cache, no service worker): first
+// contentful paint, first Sankey on the page (precomputed or live) and the live one. Rewrites the
+// "UI: click to Sankey" section of docs/benchmarks.md between its markers (other sections are left
+// alone); --no-write skips it, and --only runs some of the rows (see ONLY). Benchmarks are not
+// tests: nothing here fails on a missed target, it says so.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { PERF_MARKS } from '../src/lib/perf-marks';
@@ -61,7 +62,7 @@ interface Config {
   /** This row's hold (ms), instead of --press. */
   pressMs?: number;
 }
-/** A person's click: the button is held for tens of ms (about 80 to 120 on a mouse). */
+/** A person's click: the button is held for tens of milliseconds, not back to back. */
 const HELD_PRESS_MS = 80;
 const CONFIGS: Config[] = [
   {

@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { differenceResult } from './compare-diff';
 import { buildCompareGraphs } from './compare-graph';
 import { layoutCompare } from './compare-layout';
-import {
-  buildCompare,
-  builtFits,
-  layoutsFit,
-  prepareCompare,
-  type CompareInputs,
-} from './prepared-compare';
+import { buildCompare, builtFits, layoutsFit, prepareCompare } from './prepared-compare';
 import { DEFAULT_SANKEY_SETTINGS } from './sankey-types';
+import { testDrawingInputs } from './testing/drawing-inputs';
 import { syntheticPixelQuery } from './testing/synthetic-result';
 
-const classNames = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const options = { labelFontSize: 11 };
-const inputs: CompareInputs = {
-  settings: DEFAULT_SANKEY_SETTINGS,
-  settingsKey: JSON.stringify(DEFAULT_SANKEY_SETTINGS),
-  classNames,
-  width: 500,
-  height: 360,
-  options,
-};
+const inputs = testDrawingInputs(500, 360);
+const { classNames, options } = inputs;
 const A = syntheticPixelQuery({ seed: 3, pixels: [14 * 28 + 9] });
 const B1 = syntheticPixelQuery({ seed: 11, pixels: [10 * 28 + 12], relevance: -0.4 });
 const B2 = syntheticPixelQuery({ seed: 17, pixels: [12 * 28 + 15] });

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { graphFits, layoutFits, prepareDrawing, type DrawingInputs } from './prepared-drawing';
+import { graphFits, layoutFits, prepareDrawing } from './prepared-drawing';
 import { buildSankeyGraph } from './sankey-graph';
 import { layoutSankey } from './sankey-layout';
 import { DEFAULT_SANKEY_SETTINGS } from './sankey-types';
+import { testDrawingInputs } from './testing/drawing-inputs';
 import { syntheticPixelQuery } from './testing/synthetic-result';
 
-const classNames = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const options = { labelFontSize: 11 };
-const inputs: DrawingInputs = {
-  settings: DEFAULT_SANKEY_SETTINGS,
-  settingsKey: JSON.stringify(DEFAULT_SANKEY_SETTINGS),
-  classNames,
-  width: 900,
-  height: 480,
-  options,
-};
+const inputs = testDrawingInputs(900, 480);
+const { classNames, options } = inputs;
 
 describe('a drawing prepared ahead', () => {
   const result = syntheticPixelQuery();

@@ -96,8 +96,8 @@ export function useCompareDrawings(
     if (builtFits(prepared.current, a, bAhead, settingsKey, classNames)) return;
     const inputs = { settings, settingsKey, classNames, width, height, options };
     prepared.current = prepareCompare(a, bAhead, inputs, last.current?.layouts ?? null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- settings keyed by value
-  }, [a, b, bAhead, settingsKey, classNames, measured, width, height, options]);
+    // `settings` too: a new object with equal values returns early above (settingsKey).
+  }, [a, b, bAhead, settings, settingsKey, classNames, measured, width, height, options]);
   const frame = useMemo(() => ({ ref, width, height }), [width, height]);
   return { drawings, problem: built.problem, frame };
 }
